@@ -1,0 +1,142 @@
+"""Settings, read from environment variables with the prefix SKG_.
+
+Every setting is declared once in SETTINGS with its type, default and a
+sentence of documentation; the README's table is checked against it by a test.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    parse: Callable[[str], Any]
+    default: str
+    doc: str
+
+
+def _bool(text: str) -> bool:
+    value = text.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError("expected true or false")
+
+
+def _positive_float(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise ValueError("expected a number above 0")
+    return value
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise ValueError("expected a whole number above 0")
+    return value
+
+
+def _port(text: str) -> int:
+    value = int(text)
+    if not 0 < value < 65536:
+        raise ValueError("expected a port number between 1 and 65535")
+    return value
+
+
+def _store_kind(text: str) -> str:
+    if text not in {"memory", "disk"}:
+        raise ValueError("expected memory or disk")
+    return text
+
+
+def _path(text: str) -> Path:
+    path = Path(text)
+    return path if path.is_absolute() else (Path.cwd() / path)
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("SKG_HOST", str, "127.0.0.1", "Address `skg serve` binds to."),
+    Setting("SKG_PORT", _port, "8000", "Port `skg serve` listens on."),
+    Setting("SKG_DATA_DIR", _path, str(PROJECT_ROOT / "data"),
+            "Folder of curated data (`curated/`, `demo/`)."),
+    Setting("SKG_ONTOLOGY_DIR", _path, str(PROJECT_ROOT / "ontology"),
+            "Folder of the ontology, code lists and SHACL shapes."),
+    Setting("SKG_QUERY_DIR", _path, str(PROJECT_ROOT / "queries"),
+            "Folder of prepared questions (`*.rq`) and quality checks (`checks/`)."),
+    Setting("SKG_STATE_DIR", _path, str(PROJECT_ROOT / "var"),
+            "Folder for state that must survive restarts (the on-disk store, accepted imports)."),
+    Setting("SKG_STORE", _store_kind, "memory",
+            "Store backend: `memory` (embedded Oxigraph, loaded from the files at start) "
+            "or `disk` (embedded Oxigraph kept in SKG_STATE_DIR/store)."),
+    Setting("SKG_INCLUDE_DEMO", _bool, "true",
+            "Load the demonstration graphs in `data/demo/` (always labelled as such)."),
+    Setting("SKG_QUERY_TIMEOUT", _positive_float, "10",
+            "Seconds a query may run before it is stopped."),
+    Setting("SKG_ROW_LIMIT", _positive_int, "10000",
+            "Most rows a result returns; longer results are cut and say so."),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    values: Mapping[str, Any]
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+    @property
+    def data_dir(self) -> Path:
+        return self.values["SKG_DATA_DIR"]
+
+    @property
+    def ontology_dir(self) -> Path:
+        return self.values["SKG_ONTOLOGY_DIR"]
+
+    @property
+    def query_dir(self) -> Path:
+        return self.values["SKG_QUERY_DIR"]
+
+    @property
+    def state_dir(self) -> Path:
+        return self.values["SKG_STATE_DIR"]
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, overrides: Mapping[str, Any] | None = None
+) -> Settings:
+    """Read every setting from `environ` (default: the process environment).
+
+    A value that does not parse raises ConfigError naming the variable.
+    `overrides` (used by tests) replace parsed values.
+    """
+    environ = os.environ if environ is None else environ
+    unknown = sorted(k for k in environ if k.startswith("SKG_") and k not in _NAMES)
+    if unknown:
+        raise ConfigError(
+            f"Unknown setting {unknown[0]}. Known settings: {', '.join(sorted(_NAMES))}."
+        )
+    values = {s.name: _parse(s, environ.get(s.name, s.default)) for s in SETTINGS}
+    values.update(overrides or {})
+    return Settings(values)
+
+
+def _parse(setting: Setting, text: str) -> Any:
+    try:
+        return setting.parse(text)
+    except ValueError as exc:
+        raise ConfigError(f"{setting.name}={text!r} is not valid: {exc}.") from None
+
+
+_NAMES = frozenset(s.name for s in SETTINGS)

@@ -1,0 +1,64 @@
+"""The store: where the graph lives and questions are answered.
+
+Backends share one small interface (`Store`): run a query and get a `Table`,
+a boolean or triples back; add, replace or drop a named graph whole; list
+graphs; dump everything. Terms are pyoxigraph terms whatever the backend.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol, Union
+
+import pyoxigraph as ox
+
+Term = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple]
+
+
+@dataclass(frozen=True)
+class Table:
+    """The rows of a SELECT result. `truncated` says rows past the cap were cut."""
+
+    variables: tuple[str, ...]
+    rows: tuple[tuple[Term | None, ...], ...]
+    truncated: bool = False
+
+    def column(self, name: str) -> list[Term | None]:
+        index = self.variables.index(name)
+        return [row[index] for row in self.rows]
+
+    def records(self) -> list[dict[str, Term | None]]:
+        return [dict(zip(self.variables, row)) for row in self.rows]
+
+
+@dataclass(frozen=True)
+class Triples:
+    """The triples of a CONSTRUCT or DESCRIBE result."""
+
+    triples: tuple[ox.Triple, ...]
+    truncated: bool = False
+
+
+QueryResult = Union[Table, bool, Triples]
+
+
+class Store(Protocol):
+    def query(self, sparql: str, *, timeout: float | None = None) -> QueryResult:
+        """Run a SPARQL query over the union of all graphs."""
+        ...
+
+    def replace_graph(self, graph: str, data: bytes, *, format: ox.RdfFormat) -> int:
+        """Replace (or create) a named graph with the triples in `data`, all or nothing."""
+        ...
+
+    def drop_graph(self, graph: str) -> None:
+        ...
+
+    def graphs(self) -> list[str]:
+        ...
+
+    def __len__(self) -> int:
+        ...
+
+    def dump(self, *, format: ox.RdfFormat) -> bytes:
+        ...

@@ -1,0 +1,56 @@
+"""One shape for every error: an HTML page for people, JSON for clients.
+
+JSON body: {"ok": false, "status": int, "code": str, "error": str, "details": {}}.
+5xx errors are logged with a request id; the backend's own text never leaks.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, Response, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from app.errors import SkgError
+
+log = logging.getLogger(__name__)
+
+
+def wants_json() -> bool:
+    path = request.path
+    if path.endswith((".json", ".csv")) or path.startswith("/api/"):
+        return True
+    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
+    return best == "application/json"
+
+
+def error_response(status: int, code: str, message: str, details: dict | None = None) -> Response:
+    body = {"ok": False, "status": status, "code": code, "error": message,
+            "details": details or {}}
+    if wants_json():
+        response = jsonify(body)
+    else:
+        response = Response(render_template("errors/error.html", **body), mimetype="text/html")
+    response.status_code = status
+    return response
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(SkgError)
+    def on_skg_error(exc: SkgError) -> Response:
+        return error_response(exc.status, exc.code, exc.message, exc.details)
+
+    @app.errorhandler(HTTPException)
+    def on_http_error(exc: HTTPException) -> Response:
+        code = (exc.name or "error").lower().replace(" ", "-")
+        return error_response(exc.code or 500, code, exc.description or exc.name)
+
+    @app.errorhandler(Exception)
+    def on_unexpected(exc: Exception) -> Response:
+        from app.web import request_id
+
+        rid = request_id()
+        log.exception("Unexpected error (request %s)", rid)
+        return error_response(500, "internal-error",
+                              f"Something went wrong on our side (request {rid}).",
+                              {"request_id": rid})
