@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from app.config import Settings, load_settings
 from app.errors import SkgError
-from app.loading import build_store, open_store
+from app.loading import build_store
 from app.results import to_csv, to_json, to_text_table
 from app.store import Table, Triples
 
@@ -78,7 +78,7 @@ def query(sparql: str | None, query_file: Path | None, fmt: str) -> None:
     if (sparql is None) == (query_file is None):
         raise click.UsageError("Give the query either inline or with --file, not both.")
     text = query_file.read_text(encoding="utf-8") if query_file else str(sparql)
-    store = open_store(settings(), _quiet)
+    store = build_store(settings(), _quiet)
     result = store.query(text)
     click.echo(render(result, fmt), nl=False)
 
@@ -105,7 +105,7 @@ def check(no_reasoner: bool) -> None:
     from app.checks.run import run_all
 
     config = settings()
-    store = open_store(config, progress)
+    store = build_store(config, progress)
     summary = run_all(config, store, progress, reasoner=not no_reasoner)
     print_summary(summary, click.echo)
     sys.exit(0 if summary.ok else 1)
@@ -118,7 +118,7 @@ def check(no_reasoner: bool) -> None:
               help="Write to this file instead of standard output.")
 def export(fmt: str, output: Path | None) -> None:
     """Export every graph as TriG or N-Quads."""
-    data = open_store(settings(), progress).dump(format=EXPORT_FORMATS[fmt])
+    data = build_store(settings(), progress).dump(format=EXPORT_FORMATS[fmt])
     if output is None:
         sys.stdout.buffer.write(data)
         return

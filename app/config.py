@@ -55,12 +55,6 @@ def _port(text: str) -> int:
     return value
 
 
-def _store_kind(text: str) -> str:
-    if text not in {"memory", "disk"}:
-        raise ValueError("expected memory or disk")
-    return text
-
-
 def _path(text: str) -> Path:
     path = Path(text)
     return path if path.is_absolute() else (Path.cwd() / path)
@@ -76,14 +70,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SKG_QUERY_DIR", _path, str(PROJECT_ROOT / "queries"),
             "Folder of prepared questions (`*.rq`) and quality checks (`checks/`)."),
     Setting("SKG_STATE_DIR", _path, str(PROJECT_ROOT / "var"),
-            "Folder for state that must survive restarts (the on-disk store, accepted imports)."),
-    Setting("SKG_STORE", _store_kind, "memory",
-            "Store backend: `memory` (embedded Oxigraph, loaded from the files at start) "
-            "or `disk` (embedded Oxigraph kept in SKG_STATE_DIR/store)."),
+            "Folder for state that must survive restarts (accepted imports)."),
     Setting("SKG_INCLUDE_DEMO", _bool, "true",
             "Load the demonstration graphs in `data/demo/` (always labelled as such)."),
     Setting("SKG_QUERY_TIMEOUT", _positive_float, "10",
             "Seconds a query may run before it is stopped."),
+    Setting("SKG_QUERY_WORKERS", _positive_int, "2",
+            "Worker processes that answer queries in the web application; at most this "
+            "many queries run at once."),
     Setting("SKG_ROW_LIMIT", _positive_int, "10000",
             "Most rows a result returns; longer results are cut and say so."),
 )

@@ -10,7 +10,6 @@ the store that was serving stays as it was.
 from __future__ import annotations
 
 import re
-import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -122,43 +121,7 @@ def parse_error_position(message: str) -> dict[str, int]:
 
 
 def build_store(settings: Settings, progress: Progress = lambda _: None) -> EmbeddedStore:
-    """A new store holding every curated graph, in memory or on disk per settings."""
-    files = graph_files(settings)
-    if settings["SKG_STORE"] == "disk":
-        return _build_disk_store(settings, files, progress)
+    """A new in-memory store holding every curated graph."""
     memory = ox.Store()
-    load_files(files, memory, progress)
+    load_files(graph_files(settings), memory, progress)
     return EmbeddedStore.wrap(memory, row_limit=settings["SKG_ROW_LIMIT"])
-
-
-def _build_disk_store(settings: Settings, files: list[GraphFile], progress: Progress) -> EmbeddedStore:
-    """Load into a fresh folder beside the live store, then swap the folders."""
-    live = settings.state_dir / "store"
-    fresh = settings.state_dir / "store.new"
-    shutil.rmtree(fresh, ignore_errors=True)
-    fresh.parent.mkdir(parents=True, exist_ok=True)
-    store = ox.Store(str(fresh))
-    try:
-        load_files(files, store, progress)
-        store.flush()
-    except BaseException:
-        del store
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    del store
-    old = settings.state_dir / "store.old"
-    shutil.rmtree(old, ignore_errors=True)
-    if live.exists():
-        live.rename(old)
-    fresh.rename(live)
-    shutil.rmtree(old, ignore_errors=True)
-    return EmbeddedStore(live, row_limit=settings["SKG_ROW_LIMIT"])
-
-
-def open_store(settings: Settings, progress: Progress = lambda _: None) -> EmbeddedStore:
-    """The store to serve from: the on-disk one if it exists, else built from files."""
-    live = settings.state_dir / "store"
-    if settings["SKG_STORE"] == "disk" and live.exists():
-        progress(f"Opening the on-disk store in {display_path(live)}")
-        return EmbeddedStore(live, row_limit=settings["SKG_ROW_LIMIT"])
-    return build_store(settings, progress)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 import uuid
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from flask import Flask
+from flask import Flask, current_app
 
 from app.config import Settings, load_settings
-from app.loading import open_store
+from app.loading import build_store
 from app.store.embedded import EmbeddedStore
+from app.store.pool import QueryPool
 
 Progress = Callable[[str], None]
 log = logging.getLogger(__name__)
@@ -31,8 +33,12 @@ def create_app(
     app = Flask("app", template_folder="templates", static_folder="static")
     app.config.update(test_config or {})
     settings = settings or load_settings()
+    store = store or build_store(settings, progress)
+    pool = QueryPool(store, workers=settings["SKG_QUERY_WORKERS"],
+                     timeout=settings["SKG_QUERY_TIMEOUT"])
+    atexit.register(pool.close)
     app.extensions["skg.settings"] = settings
-    app.extensions["skg.store"] = store or open_store(settings, progress)
+    app.extensions["skg.pool"] = pool
     _register(app)
     return app
 
@@ -44,8 +50,13 @@ def _register(app: Flask) -> None:
     errors.register(app)
 
 
-def current_store(app: Flask) -> EmbeddedStore:
-    return app.extensions["skg.store"]
+def store() -> QueryPool:
+    """The store of the running app; every read goes through its query workers."""
+    return current_app.extensions["skg.pool"]
+
+
+def settings() -> Settings:
+    return current_app.extensions["skg.settings"]
 
 
 def run_server(app: Flask, host: str, port: int, progress: Progress) -> None:

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, render_template
+from flask import Blueprint, jsonify, render_template
 
-from app.web import current_store
+from app.web import store
 
 bp = Blueprint("home", __name__)
 
 
 @bp.get("/")
 def index() -> str:
-    store = current_store(current_app)
-    return render_template("home.html", graphs=store.graphs(), triples=len(store))
+    return render_template("home.html", graphs=store().graphs(), triples=len(store()))
 
 
 @bp.get("/health")
 def health():  # type: ignore[no-untyped-def]
-    store = current_store(current_app)
-    return jsonify({"ok": True, "triples": len(store), "graphs": len(store.graphs())})
+    return jsonify({"ok": True, "triples": len(store()), "graphs": len(store().graphs())})
