@@ -44,9 +44,10 @@ def create_app(
 
 
 def _register(app: Flask) -> None:
-    from app.web import errors, home
+    from app.web import entities, errors, home, questions, sparql
 
-    app.register_blueprint(home.bp)
+    for module in (home, questions, sparql, entities):
+        app.register_blueprint(module.bp)
     errors.register(app)
 
 
