@@ -37,7 +37,11 @@ def to_json(result: Table | bool) -> str:
     if isinstance(result, bool):
         return json.dumps({"head": {}, "boolean": result})
     bindings = [
-        {name: term_json(term) for name, term in zip(result.variables, row) if term is not None}
+        {
+            name: term_json(term)
+            for name, term in zip(result.variables, row, strict=True)
+            if term is not None
+        }
         for row in result.rows
     ]
     body = {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
@@ -93,7 +97,7 @@ def to_xml(result: Table | bool) -> str:
     parts.append("</head>\n<results>\n")
     for row in result.rows:
         parts.append("<result>")
-        for name, term in zip(result.variables, row):
+        for name, term in zip(result.variables, row, strict=True):
             if term is not None:
                 parts.append(f"<binding name={quoteattr(name)}>{_xml_term(term)}</binding>")
         parts.append("</result>\n")
@@ -126,11 +130,11 @@ def to_text_table(result: Table | bool, *, width: int = 60) -> str:
     lines += [_line(r, widths) for r in cells]
     footer = f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''}"
     footer += ", cut at the row limit)" if result.truncated else ")"
-    return "\n".join(lines + [footer]) + "\n"
+    return "\n".join([*lines, footer]) + "\n"
 
 
 def _line(values: list[str], widths: list[int]) -> str:
-    return "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
+    return "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
 
 
 def _shorten(text: str, width: int) -> str:

@@ -34,14 +34,26 @@ class CheckSummary:
         return reasoner_ok and self.shacl.conforms and all(c.ok for c in self.quality)
 
 
-def run_all(settings: Settings, store: EmbeddedStore, progress: Progress,
-            *, reasoner: bool = True) -> CheckSummary:
-    report = _timed(progress, "Reasoning over the ontology (HermiT)",
-                    lambda: check_consistency(ontology_files(settings))) if reasoner else None
-    shacl = _timed(progress, "Validating the data against the shapes (pySHACL)",
-                   lambda: validate_store(settings, store))
-    quality = _timed(progress, "Running the quality checks",
-                     lambda: tuple(run_checks(store, settings.query_dir)))
+def run_all(
+    settings: Settings, store: EmbeddedStore, progress: Progress, *, reasoner: bool = True
+) -> CheckSummary:
+    report = (
+        _timed(
+            progress,
+            "Reasoning over the ontology (HermiT)",
+            lambda: check_consistency(ontology_files(settings)),
+        )
+        if reasoner
+        else None
+    )
+    shacl = _timed(
+        progress,
+        "Validating the data against the shapes (pySHACL)",
+        lambda: validate_store(settings, store),
+    )
+    quality = _timed(
+        progress, "Running the quality checks", lambda: tuple(run_checks(store, settings.query_dir))
+    )
     return CheckSummary(report, shacl, quality, count_flags(store))
 
 
@@ -66,9 +78,11 @@ def validate_store(settings: Settings, store: EmbeddedStore) -> ValidationReport
 def union_graph(store: EmbeddedStore, *, exclude: tuple[str, ...] = ()) -> rdflib.Graph:
     """Every triple of every named graph but the excluded ones, as one rdflib graph."""
     skip = " ".join(f"<{g}>" for g in exclude)
-    query = ("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
-             f"FILTER(?g NOT IN ({skip})) }}" if skip else
-             "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    query = (
+        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN ({skip})) }}"
+        if skip
+        else "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+    )
     triples = store.raw.query(query)
     data = triples.serialize(format=ox.RdfFormat.N_TRIPLES)
     graph = rdflib.Graph()
@@ -76,7 +90,9 @@ def union_graph(store: EmbeddedStore, *, exclude: tuple[str, ...] = ()) -> rdfli
     return graph
 
 
-FLAG_QUERY = sparql_prologue() + """
+FLAG_QUERY = (
+    sparql_prologue()
+    + """
 SELECT
   (COUNT(DISTINCT ?u) AS ?unverified)
   (COUNT(DISTINCT ?e) AS ?estimates)
@@ -86,13 +102,17 @@ WHERE {
   UNION { ?d a skg:CuratedGraph ; skg:isDemonstration true }
 }
 """
+)
 
 
 def count_flags(store: EmbeddedStore) -> dict[str, int]:
     table = store.query(FLAG_QUERY)
-    assert isinstance(table, Table)  # noqa: S101 - our own query, a SELECT
+    assert isinstance(table, Table)
     row = table.rows[0]
-    counts = {name: int(term.value) if term else 0 for name, term in zip(table.variables, row)}
+    counts = {
+        name: int(term.value) if term else 0
+        for name, term in zip(table.variables, row, strict=True)
+    }
     counts["triples"] = len(store)
     counts["graphs"] = len(store.graphs())
     return counts

@@ -8,11 +8,11 @@ graphs; dump everything. Terms are pyoxigraph terms whatever the backend.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol, Union
+from typing import Protocol
 
 import pyoxigraph as ox
 
-Term = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple]
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Table:
         return [row[index] for row in self.rows]
 
     def records(self) -> list[dict[str, Term | None]]:
-        return [dict(zip(self.variables, row)) for row in self.rows]
+        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
 
 
 @dataclass(frozen=True)
@@ -39,12 +39,25 @@ class Triples:
     truncated: bool = False
 
 
-QueryResult = Union[Table, bool, Triples]
+QueryResult = Table | bool | Triples
+
+
+@dataclass(frozen=True)
+class DatasetSpec:
+    """Which graphs a query sees (SPARQL Protocol default-graph-uri / named-graph-uri).
+
+    None means the usual: the default graph is the union of every named graph,
+    and every named graph can be reached with GRAPH.
+    """
+
+    default_graphs: tuple[str, ...] | None = None
+    named_graphs: tuple[str, ...] | None = None
 
 
 class Store(Protocol):
-    def query(self, sparql: str, *, timeout: float | None = None) -> QueryResult:
-        """Run a SPARQL query over the union of all graphs."""
+    def query(self, sparql: str, *, timeout: float | None = None,
+              dataset: DatasetSpec | None = None) -> QueryResult:
+        """Run a SPARQL query over the union of all graphs (or the given dataset)."""
         ...
 
     def replace_graph(self, graph: str, data: bytes, *, format: ox.RdfFormat) -> int:

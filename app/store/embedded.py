@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from app.errors import SparqlSyntaxError
-from app.store import QueryResult, Table, Triples
+from app.store import DatasetSpec, QueryResult, Table, Triples
 
 _POSITION = re.compile(r"(\d+):(\d+)")
 
@@ -36,9 +36,10 @@ class EmbeddedStore:
     def raw(self) -> ox.Store:
         return self._store
 
-    def query(self, sparql: str, *, timeout: float | None = None) -> QueryResult:
+    def query(self, sparql: str, *, timeout: float | None = None,
+              dataset: DatasetSpec | None = None) -> QueryResult:
         try:
-            result = self._store.query(sparql, use_default_graph_as_union=True)
+            result = self._store.query(sparql, **_dataset_arguments(dataset))
         except SyntaxError as exc:
             raise sparql_syntax_error(str(exc)) from None
         return convert_result(result, self.row_limit)
@@ -69,6 +70,19 @@ class EmbeddedStore:
 
     def dump(self, *, format: ox.RdfFormat) -> bytes:
         return self._store.dump(format=format)
+
+
+def _dataset_arguments(dataset: DatasetSpec | None) -> dict[str, object]:
+    if dataset is None or (dataset.default_graphs is None and dataset.named_graphs is None):
+        return {"use_default_graph_as_union": True}
+    arguments: dict[str, object] = {}
+    if dataset.default_graphs is not None:
+        arguments["default_graph"] = [ox.NamedNode(g) for g in dataset.default_graphs]
+    else:
+        arguments["use_default_graph_as_union"] = True
+    if dataset.named_graphs is not None:
+        arguments["named_graphs"] = [ox.NamedNode(g) for g in dataset.named_graphs]
+    return arguments
 
 
 def sparql_syntax_error(message: str) -> SparqlSyntaxError:

@@ -25,7 +25,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from app.errors import QueryTimeout, SkgError, StoreUnavailable
-from app.store import QueryResult
+from app.store import DatasetSpec, QueryResult
 from app.store.embedded import EmbeddedStore
 
 _FORK = multiprocessing.get_context("fork")
@@ -59,7 +59,7 @@ def _answer(store: EmbeddedStore, request: tuple[Any, ...]) -> tuple[str, Any]:
     kind, *args = request
     try:
         if kind == "query":
-            return "ok", store.query(args[0])
+            return "ok", store.query(args[0], dataset=args[1])
         if kind == "graphs":
             return "ok", store.graphs()
         if kind == "len":
@@ -69,7 +69,7 @@ def _answer(store: EmbeddedStore, request: tuple[Any, ...]) -> tuple[str, Any]:
         return "error", SkgError(f"unknown request {kind!r}")
     except SkgError as exc:
         return "error", exc
-    except Exception as exc:  # noqa: BLE001 - reported to the parent as a store failure
+    except Exception as exc:
         return "error", StoreUnavailable(f"The store failed: {type(exc).__name__}: {exc}")
 
 
@@ -96,8 +96,9 @@ class QueryPool:
         child_end.close()
         return _Worker(process, parent_end, self._generation)
 
-    def query(self, sparql: str, *, timeout: float | None = None) -> QueryResult:
-        return self._ask(("query", sparql), timeout or self.timeout)
+    def query(self, sparql: str, *, timeout: float | None = None,
+              dataset: DatasetSpec | None = None) -> QueryResult:
+        return self._ask(("query", sparql, dataset), timeout or self.timeout)
 
     def graphs(self) -> list[str]:
         return self._ask(("graphs",), self.timeout)

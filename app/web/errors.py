@@ -17,11 +17,16 @@ log = logging.getLogger(__name__)
 
 
 def wants_json() -> bool:
+    """JSON for API paths and clients; HTML for people (browsers ask for text/html)."""
     path = request.path
     if path.endswith((".json", ".csv")) or path.startswith("/api/"):
         return True
-    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
-    return best == "application/json"
+    accept = request.accept_mimetypes
+    prefers_html = accept["text/html"] > 0 and accept.best_match(
+        ["text/html", "application/json"]) == "text/html"
+    if path.startswith("/sparql"):
+        return not prefers_html
+    return accept.best_match(["text/html", "application/json"]) == "application/json"
 
 
 def error_response(status: int, code: str, message: str, details: dict | None = None) -> Response:
