@@ -15,6 +15,7 @@ import pyoxigraph as ox
 from app.config import Settings, load_settings
 from app.errors import SkgError
 from app.loading import build_store
+from app.questions.cli import ask
 from app.results import to_csv, to_json, to_text_table
 from app.store import Table, Triples
 
@@ -124,3 +125,6 @@ def export(fmt: str, output: Path | None) -> None:
         return
     output.write_bytes(data)
     progress(f"Wrote {len(data):,} bytes to {output.name}")
+
+
+main.add_command(ask)

@@ -69,8 +69,6 @@ SETTINGS: tuple[Setting, ...] = (
             "Folder of the ontology, code lists and SHACL shapes."),
     Setting("SKG_QUERY_DIR", _path, str(PROJECT_ROOT / "queries"),
             "Folder of prepared questions (`*.rq`) and quality checks (`checks/`)."),
-    Setting("SKG_STATE_DIR", _path, str(PROJECT_ROOT / "var"),
-            "Folder for state that must survive restarts (accepted imports)."),
     Setting("SKG_INCLUDE_DEMO", _bool, "true",
             "Load the demonstration graphs in `data/demo/` (always labelled as such)."),
     Setting("SKG_QUERY_TIMEOUT", _positive_float, "10",
@@ -101,10 +99,6 @@ class Settings:
     @property
     def query_dir(self) -> Path:
         return self.values["SKG_QUERY_DIR"]
-
-    @property
-    def state_dir(self) -> Path:
-        return self.values["SKG_STATE_DIR"]
 
 
 def load_settings(

@@ -24,7 +24,8 @@ from app.store.embedded import EmbeddedStore
 
 Progress = Callable[[str], None]
 FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".nt": ox.RdfFormat.N_TRIPLES}
-_PARSER_POSITION = re.compile(r"line (\d+) column (\d+)")
+_PARSER_POSITION = re.compile(r"line (\d+) (?:between )?columns? (\d+)")
+_TRAILING_LINE = re.compile(r"\s*\(line \d+\)$")
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def load_file(graph_file: GraphFile, store: ox.Store) -> None:
 def describe_parse_error(message: str) -> str:
     """'Parser error between line 3 column 9 and ...: reason' -> 'line 3, column 9: reason'."""
     position = parse_error_position(message)
-    reason = message.split(": ", 1)[-1].strip()
+    reason = _TRAILING_LINE.sub("", message.split(": ", 1)[-1].strip())
     if not position:
         return reason
     return f"line {position['line']}, column {position['column']}: {reason}"

@@ -62,7 +62,8 @@ def _reason(owlready2, source: Path) -> ReasonerReport:  # type: ignore[no-untyp
         return ReasonerReport(False, (), "The ontology is inconsistent: no model satisfies it.")
     except owlready2.OwlReadyJavaError as exc:
         raise ReasonerUnavailable(f"The reasoner failed: {str(exc).splitlines()[-1]}") from None
-    bad = tuple(sorted(c.iri for c in world.inconsistent_classes()))
+    nothing = "http://www.w3.org/2002/07/owl#Nothing"
+    bad = tuple(sorted(c.iri for c in world.inconsistent_classes() if c.iri != nothing))
     if bad:
         return ReasonerReport(True, bad, f"Unsatisfiable classes: {', '.join(bad)}")
     return ReasonerReport(True, (), "The ontology is consistent; every class is satisfiable.")
