@@ -79,7 +79,7 @@ class Card:
     roles: tuple[Value, ...] = ()
     when: str | None = None
     citations: tuple[Citation, ...] = ()
-    flags: Flags = Flags()
+    flags: Flags = field(default_factory=Flags)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ NODE_CAP = 200  # n-ary nodes shown on one page
 NARY_FILTER = f"""
     FILTER(isIRI(?n) && STRSTARTS(STR(?n), {literal_term(FACT_BASE)}))
     FILTER(?role NOT IN (dcterms:source, dcterms:isPartOf))
-    FILTER NOT EXISTS {{ ?role rdfs:range ?range . FILTER(?range IN (skos:Concept, skg:CaseStudy)) }}
+    FILTER NOT EXISTS {{ ?role rdfs:range ?range .
+                         FILTER(?range IN (skos:Concept, skg:CaseStudy)) }}
 """
 
 
