@@ -6,7 +6,8 @@ from flask import Blueprint, Response, jsonify, make_response, render_template, 
 
 from app.pages.entity import FORMATS, build_entity_page, entity_iri, entity_rdf
 from app.pages.ontology import build_ontology_doc
-from app.pages.search import MAX_LENGTH, SearchResult, SearchTextInvalid, search as run_search
+from app.pages.search import MAX_LENGTH, SearchResult, SearchTextInvalid
+from app.pages.search import search as run_search
 from app.web import store
 
 bp = Blueprint("entities", __name__)
