@@ -28,6 +28,7 @@ from app.pages.citations import (
 )
 from app.pages.entity_parts import (
     BOOKKEEPING,
+    DATES,
     Card,
     Group,
     Node,
@@ -52,8 +53,18 @@ from app.pages.terms import (
 )
 from app.store import Triples
 
-NOTE_PREDICATES = (RDF_TYPE, DCTERMS + "source", *sorted(BOOKKEEPING - {RDF_TYPE}))
+# What a linking subject's card needs: its kind, sources, flags and dates.
+NOTE_PREDICATES = (RDF_TYPE, DCTERMS + "source", *sorted((BOOKKEEPING | DATES) - {RDF_TYPE}))
 FORMATS = {"ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD}
+# The code-list prefixes of docs/data-conventions.md, so Turtle reads like the data files.
+CODE_LISTS = {"measure": "measure", "unit": "unit", "qualifier": "qualifier",
+              "category": "provision-category", "change": "change-type",
+              "outcome": "vote-outcome", "votetype": "vote-type", "precision": "date-precision",
+              "status": "status", "wptype": "workplace-type", "sector": "sector",
+              "ruletype": "trade-rule-type", "orgtype": "organization-type", "case": "case",
+              "theme": "theme", "dimension": "phase-dimension", "level": "constraint-level"}
+RDF_PREFIXES = {**PREFIXES, "scheme": ID_BASE + "scheme/",
+                **{p: f"{ID_BASE}concept/{path}/" for p, path in CODE_LISTS.items()}}
 
 
 @dataclass(frozen=True)
@@ -182,4 +193,4 @@ def entity_rdf(store: Queryable, iri: str, fmt: str) -> bytes:
         raise NotFound(f"The graph has nothing about {iri}.", {"iri": iri})
     result = store.query(q.construct(iri))
     triples = result.triples if isinstance(result, Triples) else ()
-    return ox.serialize(list(triples), format=FORMATS[fmt], prefixes=dict(PREFIXES))
+    return ox.serialize(list(triples), format=FORMATS[fmt], prefixes=RDF_PREFIXES)
