@@ -31,6 +31,12 @@ DATES = {str(SKG[n]) for n in ("from", "to", "date", "endDate", "startYear", "en
 PROSE = {str(SKG[n]) for n in ("note", "text", "quote", "role", "context", "valueMeaning")}
 PROSE |= {RDFS + "comment", DCTERMS + "description", str(SKG.case)}
 NOTES = {str(SKG.note), RDFS + "comment"}
+# Properties a reader looks for first, in this order; the rest follow alphabetically.
+FIRST = tuple(str(SKG[n]) for n in (
+    "operator", "union", "local", "parent", "subsidiary", "share", "supplierPlant",
+    "customerPlant", "component", "workplace", "measure", "value", "valueMax", "unit",
+    "qualifier", "refArea", "refOrganization", "refYear", "votesFor", "votesAgainst",
+    "outcome"))
 KIND_ORDER = ("Operation", "Representation", "RepresentationVote", "SupplyFlow", "Ownership",
               "IdentityChange", "TakeoverThreat", "StatisticalObservation")
 
@@ -110,7 +116,13 @@ def rows_of(node: Node, labels: Labels, *, literal: bool, hide: set[str]) -> tup
             continue
         shown = tuple(show_value(o, labels, precision) for o in _unique(kept))
         made.append(Row(labels.value(predicate), shown, predicate in node.demo_predicates))
-    return tuple(sorted(made, key=lambda r: (r.prop.iri in NOTES, r.prop.text.lower())))
+    return tuple(sorted(made, key=_row_order))
+
+
+def _row_order(row: Row) -> tuple[bool, int, str]:
+    iri = row.prop.iri or ""
+    rank = FIRST.index(iri) if iri in FIRST else len(FIRST)
+    return (iri in NOTES, rank, row.prop.text.lower())
 
 
 def show_value(term: Term, labels: Labels, precision: Term | None = None) -> Value:
