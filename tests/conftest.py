@@ -116,3 +116,9 @@ def live_server() -> Iterator[str]:
     process, base = start_server()
     yield base
     stop_server(process)
+
+
+def pytest_addoption(parser):
+    """`--update-golden` rewrites tests/golden/<slug>.csv from the current answers."""
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="Rewrite the golden answers of the prepared questions.")

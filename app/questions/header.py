@@ -98,7 +98,8 @@ def _param(item: Any) -> ParamSpec:
         description=" ".join(_text(item.get("description")).split()),
         required=bool(item.get("required", "default" not in item)),
         default=_text(item["default"]) if "default" in item else None,
-        example=_text(item.get("example")), choices=tuple(_text(c) for c in item.get("choices", [])),
+        example=_text(item.get("example")),
+        choices=tuple(_text(choice) for choice in item.get("choices", [])),
         multiple=bool(item.get("multiple", False)), lang=_text(item.get("lang", "en")),
     )
     _check_param(spec)

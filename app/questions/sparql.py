@@ -36,7 +36,7 @@ def inspect_query(path: Path, body: str) -> QueryInfo:
     except ParseException as exc:
         raise QueryCatalogError(path, f"SPARQL does not parse: line {exc.lineno}, column "
                                 f"{exc.col}: {exc.msg}") from None
-    except Exception as exc:  # noqa: BLE001 - rdflib raises many kinds for bad queries
+    except Exception as exc:  # rdflib raises plain Exception for unknown prefixes and more
         raise QueryCatalogError(path, f"SPARQL does not parse: {exc}") from None
     _check_with_oxigraph(path, body)
     form = FORMS.get(algebra.name)
