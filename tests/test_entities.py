@@ -231,3 +231,25 @@ def test_escaped_label_survives_in_json_ld(tiny_client):
     graph = rdflib.Graph().parse(data=response.data, format="json-ld")
     assert "<script>" in str(graph.value(rdflib.URIRef(ID + "organization/evil"), RDFS_LABEL))
     json.loads(response.data)
+
+
+def test_pages_style_themselves_without_inline_css(client):
+    page = soup(client.get("/id/organization/canmin1"))
+    assert page.select("style") == [], "inline styles would be refused by the CSP"
+    href = page.select_one("link[rel=stylesheet][href$='entities.css']")["href"]
+    response = client.get(href)
+    assert response.status_code == 200 and response.mimetype == "text/css"
+    assert b".badge" in response.data
+
+
+def test_json_clients_get_json_ld(client):
+    response = client.get("/id/organization/canmin1", headers={"Accept": "application/json"})
+    assert response.mimetype == "application/ld+json"
+    assert rdflib.Graph().parse(data=response.data, format="json-ld")
+
+
+def test_section_page_lists_the_facts_citing_it(client):
+    page = soup(client.get("/id/section/dufour-poirier-2022--phase-2"))
+    cited = group(page, "Cited directly")
+    assert cited.select_one("a[href='/id/fact/change-canmin1-canmin2-2005']") is not None
+    assert page.select_one("#facts a[href='/id/source/dufour-poirier-2022']") is not None

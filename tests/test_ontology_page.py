@@ -85,3 +85,8 @@ def test_nav_reaches_every_area(client):
     hrefs = {a["href"] for a in nav.select("a")}
     assert {"/ontology", "/sparql"} <= hrefs
     assert nav.select_one("form[action='/search'] input[name='q']") is not None
+
+
+def test_anchors_are_unique(page):
+    ids = [tag["id"] for tag in page.select("[id]")]
+    assert len(ids) == len(set(ids))

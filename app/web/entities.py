@@ -70,6 +70,15 @@ def _search_body(result: SearchResult) -> dict:
             "truncated": result.truncated, "message": result.message}
 
 
+@bp.get("/assets/entities.css")
+def stylesheet() -> Response:
+    """The pages' own styles, same-origin so the content security policy allows them."""
+    response = make_response(render_template("entities/entities.css"))
+    response.mimetype = "text/css"
+    response.cache_control.max_age = 3600
+    return response
+
+
 @bp.get("/ontology")
 def ontology() -> str:
     return render_template("entities/ontology.html", doc=build_ontology_doc(store()))
