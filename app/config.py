@@ -76,8 +76,20 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SKG_QUERY_WORKERS", _positive_int, "2",
             "Worker processes that answer queries in the web application; at most this "
             "many queries run at once."),
+    Setting("SKG_RATE_LIMIT", _positive_int, "600",
+            "Requests per minute one client address may make (static files exempt); "
+            "past it the answer is 429 with Retry-After."),
     Setting("SKG_ROW_LIMIT", _positive_int, "10000",
             "Most rows a result returns; longer results are cut and say so."),
+    Setting("SKG_STATE_DIR", _path, str(PROJECT_ROOT / "var"),
+            "Folder of what the application writes: accepted imports (`imports/`), "
+            "tokens, the generated secret key."),
+    Setting("SKG_MAX_UPLOAD_MB", _positive_float, "20",
+            "Largest file, in megabytes, that `skg validate`/`skg import` and the web "
+            "upload accept; a larger upload gets 413."),
+    Setting("SKG_SECRET_KEY", str, "",
+            "Key that signs session cookies; when empty, one is generated once into "
+            "`SKG_STATE_DIR`."),
 )
 
 
@@ -99,6 +111,10 @@ class Settings:
     @property
     def query_dir(self) -> Path:
         return self.values["SKG_QUERY_DIR"]
+
+    @property
+    def state_dir(self) -> Path:
+        return self.values["SKG_STATE_DIR"]
 
 
 def load_settings(

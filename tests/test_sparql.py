@@ -176,7 +176,7 @@ def test_row_cap_cuts_and_says_so():
 
 
 def test_time_limit_stops_a_query_while_others_answer():
-    process, base = start_server(clean_env(SKG_QUERY_TIMEOUT="2", SKG_QUERY_WORKERS="2"))
+    process, base = start_server(clean_env(SKG_QUERY_TIMEOUT="2", SKG_QUERY_WORKERS="3"))
     try:
         outcome: dict[str, object] = {}
 

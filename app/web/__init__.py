@@ -44,11 +44,15 @@ def create_app(
 
 
 def _register(app: Flask) -> None:
-    from app.web import entities, errors, home, questions, sparql
+    from app.web import entities, errors, home, pictures, questions, security, sparql
 
     for module in (home, questions, sparql, entities):
         app.register_blueprint(module.bp)
+    pictures.register(app)
     errors.register(app)
+    config = app.extensions["skg.settings"]
+    security.register(app, per_minute=config["SKG_RATE_LIMIT"],
+                      query_slots=max(1, config["SKG_QUERY_WORKERS"] - 1))
 
 
 def store() -> QueryPool:

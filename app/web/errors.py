@@ -37,6 +37,8 @@ def error_response(status: int, code: str, message: str, details: dict | None = 
     else:
         response = Response(render_template("errors/error.html", **body), mimetype="text/html")
     response.status_code = status
+    if "retry_after_seconds" in body["details"]:
+        response.headers["Retry-After"] = str(body["details"]["retry_after_seconds"])
     return response
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, render_template, request, url_for
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from app.errors import SkgError
 from app.protocol import QueryRequest, check_query, is_truncated, negotiate, read_request
 from app.service_description import describe_service
-from app.store import Table
+from app.store import QueryResult, Table
 from app.web import settings, store
 
 bp = Blueprint("sparql", __name__)
@@ -28,7 +28,7 @@ def endpoint() -> Response | str:
     if wants_html():
         return html_answer(asked)
     checked = check_query(asked, store().graphs())
-    result = store().query(checked.query, dataset=checked.dataset)
+    result = run_free_query(checked)
     media, body = negotiate(result, request.accept_mimetypes)
     response = Response(body, mimetype=media)
     if is_truncated(result):
@@ -38,11 +38,17 @@ def endpoint() -> Response | str:
     return response
 
 
+def run_free_query(checked: QueryRequest) -> QueryResult:
+    """Free-form queries share a capped number of workers, so pages keep answering."""
+    with current_app.extensions["skg.query_gate"]:
+        return store().query(checked.query, dataset=checked.dataset)
+
+
 def html_answer(asked: QueryRequest) -> str:
     """The query page with the results, or with what went wrong, keeping the query."""
     try:
         checked = check_query(asked, store().graphs())
-        result = store().query(checked.query, dataset=checked.dataset)
+        result = run_free_query(checked)
     except SkgError as exc:
         return query_page(asked.query, error=exc)
     return query_page(checked.query, result)
