@@ -128,3 +128,14 @@ def export(fmt: str, output: Path | None) -> None:
 
 
 main.add_command(ask)
+
+
+def _register_import_commands() -> None:
+    from app.auth_cli import tokens
+    from app.imports.cli import COMMANDS
+
+    for command in (*COMMANDS, tokens):
+        main.add_command(command)
+
+
+_register_import_commands()

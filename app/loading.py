@@ -122,7 +122,12 @@ def parse_error_position(message: str) -> dict[str, int]:
 
 
 def build_store(settings: Settings, progress: Progress = lambda _: None) -> EmbeddedStore:
-    """A new in-memory store holding every curated graph."""
+    """A new in-memory store holding every curated graph and every accepted import."""
+    from app.imports.journal import replay
+
     memory = ox.Store()
     load_files(graph_files(settings), memory, progress)
+    imports = replay(settings, memory)  # accepted imports, after the curated files
+    if imports:
+        progress(f"Replayed {imports} accepted import(s); {len(memory):,} triples in all")
     return EmbeddedStore.wrap(memory, row_limit=settings["SKG_ROW_LIMIT"])

@@ -10,6 +10,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -24,9 +25,14 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+STATE_DIR = tempfile.mkdtemp(prefix="skg-test-state-")
+"""Tests never read or write the project's var/ (a developer's own imports, tokens)."""
+
+
 def clean_env(**extra: str) -> dict[str, str]:
     """The process environment without SKG_ settings, plus `extra`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("SKG_")}
+    env["SKG_STATE_DIR"] = STATE_DIR
     env.update(extra)
     return env
 
