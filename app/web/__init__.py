@@ -50,6 +50,10 @@ def _register(app: Flask) -> None:
         app.register_blueprint(module.bp)
     pictures.register(app)
     errors.register(app)
+    from app.web import auth, imports
+
+    auth.init_app(app)
+    imports.init_app(app)
     config = app.extensions["skg.settings"]
     security.register(app, per_minute=config["SKG_RATE_LIMIT"],
                       query_slots=max(1, config["SKG_QUERY_WORKERS"] - 1))
