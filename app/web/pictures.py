@@ -1,0 +1,12 @@
+"""Register the picture areas: the map, the networks, the timeline, the charts."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def register(app: Flask) -> None:
+    from app.web import maps
+
+    for module in (maps,):
+        app.register_blueprint(module.bp)
