@@ -201,3 +201,30 @@ def test_date_default_today_is_the_current_date():
 def test_a_missing_required_parameter_is_named():
     with pytest.raises(ParameterError, match=r"'supplier'.*missing: supplier"):
         bind(CATALOG["refusal-leverage"], {})
+
+
+def test_answers_longer_than_the_limit_are_cut_and_say_so(tmp_path):
+    from app.questions import run_question
+    from app.results import to_json
+    from app.store.embedded import EmbeddedStore
+
+    text = """\
+    #+ title: Three numbers
+    #+ description: Counts to three, cut at two.
+    #+ limit: 2
+    #+ columns:
+    #+   - n: Number
+    SELECT ?n WHERE { VALUES ?n { 1 2 3 } }
+    ORDER BY ?n
+    """
+    spec = load_spec(write(tmp_path, text))
+    result = run_question(EmbeddedStore(), spec, {})
+    assert [row[0].value for row in result.rows] == ["1", "2"]
+    assert result.truncated is True
+    assert '"truncated": true' in to_json(result)
+
+
+def test_optional_parameter_left_empty_stays_an_unbound_variable(typed_spec):
+    bound = bind(typed_spec, {})
+    assert "?_p_iri" in bound.sparql
+    assert all(term is None for term in bound.terms.values())

@@ -33,6 +33,8 @@ SLUGS = sorted(CATALOG)
 FIXTURE_ARGS = {
     "plants-by-employer": {"employer": "https://w3id.org/solidarity-graph/id/organization/"
                                        "fx-global-group"},
+    "refusal-leverage": {"supplier": "https://w3id.org/solidarity-graph/id/workplace/"
+                                     "fx-seatsco-frames"},
     "case-linkage": {"concept": ""},
     "non-union-parts-plants": {"country": ""},
     "organizing-targets": {"country": ""},

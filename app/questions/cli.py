@@ -9,7 +9,7 @@ from app.loading import build_store
 from app.questions.catalog import load_catalog
 from app.questions.errors import UnknownQuestion
 from app.questions.params import ParamSpec
-from app.questions.run import run_question
+from app.questions.run import bind, run_question
 
 
 def _pairs(values: tuple[str, ...]) -> dict[str, list[str]]:
@@ -47,8 +47,11 @@ def ask(slug: str | None, params: tuple[str, ...], fmt: str, list_all: bool) -> 
     if unknown:
         raise click.BadParameter(f"'{slug}' has no parameter '{unknown[0]}' "
                                  f"(it has: {_names(spec.params)})", param_hint="--param")
-    store = build_store(settings)
-    result = run_question(store, spec, lambda name: values.get(name, []))
+    def get(name: str) -> list[str]:
+        return values.get(name, [])
+
+    bind(spec, get)  # wrong values fail here, before the graph is loaded
+    result = run_question(build_store(settings), spec, get)
     click.echo(render(result, fmt), nl=False)
 
 

@@ -9,7 +9,6 @@ from app.questions.catalog import QuerySpec
 from app.results import to_csv, to_json
 from app.store import QueryResult, Triples
 
-FORMATS = {"html", "json", "csv", "ttl"}
 MEDIA_TYPES = {
     "text/html": "html",
     "application/sparql-results+json": "json",
@@ -17,6 +16,12 @@ MEDIA_TYPES = {
     "text/csv": "csv",
     "text/turtle": "ttl",
 }
+
+
+def formats_for(spec: QuerySpec) -> dict[str, str]:
+    """Media type -> format this question answers in (CONSTRUCT gives Turtle)."""
+    wanted = {"html", "ttl"} if spec.form == "construct" else {"html", "json", "csv"}
+    return {media: fmt for media, fmt in MEDIA_TYPES.items() if fmt in wanted}
 
 
 def render_result(spec: QuerySpec, result: QueryResult, fmt: str, *,

@@ -13,7 +13,7 @@ from app.questions.catalog import QuerySpec
 from app.questions.errors import ParameterError
 from app.questions.params import ParamSpec
 from app.questions.present import pivot, rows_of_cells
-from app.store import QueryResult, Table
+from app.store import QueryResult, Table, Triples
 
 INPUT_TYPES = {"integer": "number", "decimal": "number", "date": "date", "iri": "url"}
 
@@ -70,11 +70,13 @@ def fields(spec: QuerySpec, args: MultiDict[str, str]) -> list[Field]:
 def page_context(spec: QuerySpec, args: MultiDict[str, str], result: QueryResult | None,
                  error: ParameterError | None) -> dict[str, Any]:
     query = args.to_dict(flat=False)
+    formats = ("ttl",) if spec.form == "construct" else ("json", "csv")
     links = {fmt: url_for("questions.show", name=f"{spec.slug}.{fmt}", **query)
-             for fmt in ("json", "csv")}
+             for fmt in formats}
     context: dict[str, Any] = {
         "spec": spec, "fields": fields(spec, args), "links": links, "error": error,
         "result": result, "table": None, "rows": [], "pivot": None, "asked": result is not None,
+        "triples": result.triples if isinstance(result, Triples) else None,
     }
     if isinstance(result, Table):
         context.update(table=result, rows=rows_of_cells(result), pivot=_pivot(spec, result))

@@ -15,7 +15,7 @@ from flask.blueprints import BlueprintSetupState
 
 from app.errors import NotFound
 from app.questions import ParameterError, QuerySpec, UnknownQuestion, load_catalog, run_question
-from app.questions.formats import FORMATS, MEDIA_TYPES, render_result
+from app.questions.formats import formats_for, render_result
 from app.questions.openapi import openapi
 from app.questions.page import index_groups, page_context, spec_summary
 from app.questions.run import missing_params
@@ -64,18 +64,20 @@ def show(name: str) -> Response | tuple[str, int, dict[str, str]]:
     spec = catalog().get(slug)
     if spec is None:
         raise UnknownQuestion(slug, sorted(catalog()))
-    fmt = suffix or _negotiate()
-    if fmt not in FORMATS:
-        raise NotFound(f"No format '{suffix}' for questions; use .json or .csv.")
+    formats = formats_for(spec)
+    fmt = suffix or _negotiate(formats)
+    if fmt not in formats.values():
+        known = ", ".join(sorted({f".{f}" for f in formats.values()} - {".html"}))
+        raise NotFound(f"No format '{suffix}' for this question; use {known}.")
     if fmt == "html":
         return _html(spec)
     result = run_question(store(), spec, request.args.getlist)
     return render_result(spec, result, fmt, download=request.args.get("_dl") == "1")
 
 
-def _negotiate() -> str:
-    best = request.accept_mimetypes.best_match(list(MEDIA_TYPES), default="text/html")
-    return MEDIA_TYPES[best]
+def _negotiate(formats: Mapping[str, str]) -> str:
+    best = request.accept_mimetypes.best_match(list(formats), default="text/html")
+    return formats[best]
 
 
 def _html(spec: QuerySpec) -> tuple[str, int, dict[str, str]]:
@@ -86,8 +88,9 @@ def _html(spec: QuerySpec) -> tuple[str, int, dict[str, str]]:
         except ParameterError as exc:
             error, status = exc, 400
     context = page_context(spec, request.args, result, error)
-    alternate = context["links"]["json"]
-    headers = {"Link": f'<{alternate}>; rel="alternate"; type="application/sparql-results+json"'}
+    fmt, alternate = next(iter(context["links"].items()))
+    kind = "text/turtle" if fmt == "ttl" else "application/sparql-results+json"
+    headers = {"Link": f'<{alternate}>; rel="alternate"; type="{kind}"'}
     html = render_template(["questions/" + spec.slug + ".html", "questions/question.html"],
                            **context)
     return html, status, headers
