@@ -6,7 +6,7 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
-    from app.web import maps
+    from app.web import maps, networks
 
-    for module in (maps,):
+    for module in (maps, networks):
         app.register_blueprint(module.bp)
