@@ -15,6 +15,8 @@ import yaml
 from app.questions.errors import ParameterError
 from app.questions.params import LANGUAGE, NAME, TYPES, ParamSpec
 
+# libyaml's safe loader when present: 10x faster than the pure-Python one.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HEADER_KEYS = {"title", "description", "tags", "params", "columns", "limit", "chart"}
 PARAM_KEYS = {"name", "type", "label", "description", "required", "default", "example",
               "choices", "multiple", "lang"}
@@ -44,7 +46,7 @@ def _unprefix(line: str) -> str:
 
 
 def parse_header(text: str) -> dict[str, Any]:
-    data = yaml.safe_load(text) if text.strip() else None
+    data = yaml.load(text, Loader=_LOADER) if text.strip() else None  # noqa: S506 - a safe loader
     if not isinstance(data, dict):
         raise ValueError("no `#+ ` YAML header with title and description at the top")
     unknown = sorted(set(data) - HEADER_KEYS)
