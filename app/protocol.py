@@ -16,6 +16,7 @@ from app.errors import QueryRefused, SkgError
 from app.results import to_csv, to_json, to_tsv, to_xml
 from app.store import DatasetSpec, QueryResult, Table, Triples
 
+MAX_QUERY_CHARACTERS = 100_000
 _MAYBE_DATASET_OR_SERVICE = re.compile(r"\b(FROM|SERVICE)\b", re.IGNORECASE)
 
 RESULT_FORMATS = {
@@ -38,6 +39,11 @@ GRAPH_FORMATS = {
 class BadRequest(SkgError):
     code = "bad-request"
     status = 400
+
+
+class QueryTooLarge(SkgError):
+    code = "query-too-large"
+    status = 413
 
 
 class UpdateRefused(SkgError):
@@ -97,6 +103,10 @@ def _dataset(params) -> DatasetSpec | None:  # type: ignore[no-untyped-def]
 
 def check_query(request: QueryRequest, graphs: list[str]) -> QueryRequest:
     """Refuse SERVICE and unknown graphs; turn FROM / FROM NAMED into a dataset."""
+    if len(request.query) > MAX_QUERY_CHARACTERS:
+        raise QueryTooLarge(
+            f"The query has {len(request.query):,} characters; the limit is "
+            f"{MAX_QUERY_CHARACTERS:,}.")
     if not _MAYBE_DATASET_OR_SERVICE.search(request.query):
         _check_graphs(request.dataset, graphs)
         return request
