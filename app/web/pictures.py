@@ -6,7 +6,7 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
-    from app.web import maps, networks
+    from app.web import maps, networks, timeline
 
-    for module in (maps, networks):
+    for module in (maps, networks, timeline):
         app.register_blueprint(module.bp)
