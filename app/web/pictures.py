@@ -6,7 +6,7 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
-    from app.web import maps, networks, timeline
+    from app.web import charts, maps, networks, timeline
 
-    for module in (maps, networks, timeline):
+    for module in (maps, networks, timeline, charts):
         app.register_blueprint(module.bp)
