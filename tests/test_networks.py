@@ -64,3 +64,12 @@ def test_unknown_plant_or_kind_is_not_found(client):
 def test_network_index_offers_plants_and_employers(client):
     html = client.get("/network/").get_data(as_text=True)
     assert "Linamar Guelph plants" in html and "Chrysler" in html
+
+
+def test_entity_pages_link_to_their_pictures(client):
+    plant = client.get("/id/workplace/linamar-guelph").get_data(as_text=True)
+    assert "/network/plant?iri=" + PLANT + "linamar-guelph" in plant
+    employer = client.get("/id/organization/chrysler").get_data(as_text=True)
+    assert "/network/ownership?iri=" + ORG + "chrysler" in employer
+    alliance = client.get("/id/organization/north-south-mining-alliance").get_data(as_text=True)
+    assert 'href="/network/alliance"' in alliance
