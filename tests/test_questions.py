@@ -39,6 +39,8 @@ FIXTURE_ARGS = {
     "non-union-parts-plants": {"country": ""},
     "organizing-targets": {"country": ""},
     "trade-rules": {"agreement": ""},
+    "work-time-scenario": {"employer": "https://w3id.org/solidarity-graph/id/organization/"
+                                       "fx-bigauto", "country": ""},
 }
 
 
