@@ -18,6 +18,7 @@ from app.loading import build_store
 from app.questions.cli import ask
 from app.results import to_csv, to_json, to_text_table
 from app.store import Table, Triples
+from benchmarks.cli import bench
 
 EXPORT_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
 
@@ -128,6 +129,7 @@ def export(fmt: str, output: Path | None) -> None:
 
 
 main.add_command(ask)
+main.add_command(bench)
 
 
 def _register_import_commands() -> None:

@@ -1,0 +1,85 @@
+"""Issue 9 section 2: the targets, checked against the measured numbers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from benchmarks.report import Results
+
+TRANSITIVE = ("non-union-parts-plants", "organizing-targets", "refusal-leverage",
+              "ultimate-parent", "plants-by-employer", "employer-succession")
+LOAD_SECONDS, MEMORY_MB, SPEEDUP = 5.0, 600.0, 50.0
+
+
+def seconds(run: dict[str, Any] | None, slug: str) -> float | None:
+    """The median, or the budget for a question stopped at it (a lower bound)."""
+    question = (run or {}).get("questions", {}).get(slug)
+    if not question or question.get("error"):
+        return None
+    return question.get("over_budget") or question.get("median")
+
+
+def slow_questions(run: dict[str, Any], limit: float) -> list[str]:
+    return sorted(s for s in run.get("questions", {})
+                  if (seconds(run, s) or 0) >= limit or run["questions"][s].get("over_budget"))
+
+
+def speedups(embedded: dict[str, Any], other: dict[str, Any]) -> dict[str, float]:
+    found = {}
+    for slug in embedded.get("questions", {}):
+        mine, theirs = seconds(embedded, slug), seconds(other, slug)
+        if mine and theirs and not embedded["questions"][slug].get("over_budget"):
+            found[slug] = theirs / mine
+    return found
+
+
+def latency_lines(results: Results) -> list[str]:
+    lines = []
+    for size, limit in (("100k", 0.1), ("1M", 1.0)):
+        run = results.get(size, {}).get("embedded")
+        if run and run.get("questions"):
+            slow = slow_questions(run, limit)
+            verdict = "met" if not slow else f"missed by {', '.join(slow)}"
+            lines.append(f"| every median under {limit * 1000:g} ms at {size} | {verdict} |")
+    return lines
+
+
+def comparison_lines(results: Results) -> list[str]:
+    runs = results.get("1M", {})
+    lines = []
+    if runs.get("embedded") and runs.get("rdflib", {}).get("questions"):
+        found = speedups(runs["embedded"], runs["rdflib"])
+        below = sorted(s for s, x in found.items() if x < SPEEDUP)
+        least = min(found.values(), default=0)
+        verdict = "met" if not below else f"missed by {', '.join(below)}"
+        lines.append(f"| >= {SPEEDUP:g}x faster than rdflib at 1M (least: {least:.0f}x; "
+                     f"a stopped rdflib query counts at the budget) | {verdict} |")
+    if runs.get("embedded") and runs.get("virtuoso", {}).get("questions"):
+        found = speedups(runs["embedded"], runs["virtuoso"])
+        behind = [s for s in TRANSITIVE if s in found and found[s] < 1]
+        unknown = [s for s in TRANSITIVE if s not in found]
+        verdict = "met" if not behind else f"missed by {', '.join(behind)}"
+        if unknown:
+            verdict += f" (no comparison for {', '.join(unknown)})"
+        lines.append(f"| at least as fast as Virtuoso on transitive questions at 1M | "
+                     f"{verdict} |")
+    return lines
+
+
+def resource_lines(results: Results) -> list[str]:
+    run = results.get("1M", {}).get("embedded")
+    if not run or "load_seconds" not in run:
+        return []
+    load, memory = run["load_seconds"], run["peak_rss_mb"]
+    return [f"| load under {LOAD_SECONDS:g} s at 1M | {load:.2f} s: "
+            f"{'met' if load < LOAD_SECONDS else 'missed'} |",
+            f"| peak memory under {MEMORY_MB:g} MB at 1M | {memory:.0f} MB: "
+            f"{'met' if memory < MEMORY_MB else 'missed'} |"]
+
+
+def targets_section(results: Results) -> list[str]:
+    rows = latency_lines(results) + comparison_lines(results) + resource_lines(results)
+    if not rows:
+        return []
+    return ["## Targets (issue 9, section 2), embedded default", "",
+            "| target | result |", "| --- | --- |", *rows, ""]

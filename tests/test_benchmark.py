@@ -1,0 +1,88 @@
+"""The benchmark's synthetic data: shaped like the project's, so every question runs on it.
+
+The generator writes about 10k triples into a data folder, the real loader
+builds the real store from it (with the project's ontology), and every
+prepared question runs with the parameters the benchmark uses. No timing is
+asserted here: the numbers belong to `python -m benchmarks`.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from app.loading import build_store
+from app.store import Table
+from app.store.embedded import EmbeddedStore
+from benchmarks.generate import generate, parse_count
+from benchmarks.questions import bench_settings, prepare_data, question_texts
+
+PARTS_PLANTS = """
+PREFIX skg: <https://w3id.org/solidarity-graph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT (COUNT(DISTINCT ?plant) AS ?plants)
+WHERE { ?plant a ?class . ?class rdfs:subClassOf* skg:PartsPlant }
+"""
+CORE = ("non-union-parts-plants", "organizing-targets", "ultimate-parent",
+        "production-vs-market-share")
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return prepare_data(tmp_path_factory.mktemp("bench") / "data", 10_000)
+
+
+@pytest.fixture(scope="module")
+def store(data_dir: Path) -> EmbeddedStore:
+    return build_store(bench_settings(data_dir))
+
+
+@pytest.fixture(scope="module")
+def answers(data_dir: Path, store: EmbeddedStore) -> dict[str, Table | bool]:
+    texts = question_texts(bench_settings(data_dir))
+    return {slug: store.query(sparql) for slug, sparql in texts.items()}
+
+
+def test_every_question_runs_on_the_synthetic_data(answers: dict[str, Table | bool]) -> None:
+    assert set(CORE) <= set(answers)
+    assert all(isinstance(result, Table | bool) for result in answers.values())
+
+
+@pytest.mark.parametrize("slug", CORE)
+def test_core_organizing_questions_return_rows(answers: dict[str, Table], slug: str) -> None:
+    assert len(answers[slug].rows) >= 1
+
+
+def test_about_four_in_five_parts_plants_are_non_union(
+        answers: dict[str, Table], store: EmbeddedStore) -> None:
+    parts = store.query(PARTS_PLANTS)
+    assert isinstance(parts, Table)
+    share = len(answers["non-union-parts-plants"].rows) / int(parts.rows[0][0].value)
+    assert 0.7 <= share <= 0.9
+
+
+def test_generator_is_deterministic_and_near_its_target() -> None:
+    first, second = io.StringIO(), io.StringIO()
+    count = generate(first, 10_000)
+    generate(second, 10_000)
+    assert first.getvalue() == second.getvalue()
+    assert 9_000 <= count <= 11_000
+
+
+def test_nquads_name_the_graph_and_mark_it_as_demonstration() -> None:
+    out = io.StringIO()
+    generate(out, 10_000, graph_name="bench-test", quads=True)
+    store = ox.Store()
+    store.load(out.getvalue().encode(), format=ox.RdfFormat.N_QUADS)
+    graph = ox.NamedNode("https://w3id.org/solidarity-graph/graph/bench-test")
+    flag = ox.NamedNode("https://w3id.org/solidarity-graph/ontology#isDemonstration")
+    assert [q.object.value for q in store.quads_for_pattern(graph, flag, None, graph)] == ["true"]
+    assert {q.graph_name for q in store} == {graph}
+
+
+def test_counts_read_like_people_write_them() -> None:
+    assert [parse_count(t) for t in ("10k", "1M", "5m", "1_000")] == [10_000, 10**6, 5 * 10**6,
+                                                                    1000]
