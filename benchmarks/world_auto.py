@@ -136,25 +136,30 @@ def setup(auto: Auto, automakers: int) -> None:
             ownership(auto, group, auto.groups[auto.rng.randrange(min(3, g))], 2001)
         auto.groups.append(group)
     for a in range(automakers):
-        maker = organization(
+        add_automaker(auto, a)
+
+
+def add_automaker(auto: Auto, a: int) -> None:
+    """An automaker (every fourth owned by a group) with a subsidiary per country."""
+    maker = organization(
+        auto,
+        f"bench-automaker-{a}",
+        "Automaker",
+        f"Synthetic Motors {a}",
+        auto.rng.choice(list(PLACES)),
+    )
+    if a % 4 == 3:
+        ownership(auto, maker, auto.groups[a % 3], 1998)
+    for country in PLACES:
+        sub = organization(
             auto,
-            f"bench-automaker-{a}",
+            f"bench-automaker-{a}-{country.lower()}",
             "Automaker",
-            f"Synthetic Motors {a}",
-            auto.rng.choice(list(PLACES)),
+            f"Synthetic Motors {a} {country}",
+            country,
         )
-        if a % 4 == 3:
-            ownership(auto, maker, auto.groups[a % 3], 1998)
-        for country in PLACES:
-            sub = organization(
-                auto,
-                f"bench-automaker-{a}-{country.lower()}",
-                "Automaker",
-                f"Synthetic Motors {a} {country}",
-                country,
-            )
-            ownership(auto, sub, maker, 1990, share=100)
-        auto.automakers.append(maker)
+        ownership(auto, sub, maker, 1990, share=100)
+    auto.automakers.append(maker)
 
 
 def place(auto: Auto) -> tuple[str, str, float, float]:
