@@ -16,7 +16,6 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from app.imports.rdf_input import to_rdflib
 from app.namespaces import BASE, GRAPH, SKG
 
 SHARED_GRAPHS = ("ontology", "concepts", "jurisdictions")
@@ -33,19 +32,21 @@ def nodes_of(graph: Graph) -> tuple[set[str], set[str]]:
     return subjects, references - subjects
 
 
-def fetch_context(store: ox.Store, graph: Graph) -> Graph:
-    """The triples of `store` that validating `graph` needs (an rdflib graph)."""
+def fetch_context(store: ox.Store, graph: Graph, into: ox.Store, name: str) -> int:
+    """Copy the triples of `store` that validating `graph` needs into graph `name` of `into`."""
     subjects, references = nodes_of(graph)
-    context = Graph()
-    for name in SHARED_GRAPHS:
-        _add(context, store.quads_for_pattern(None, None, None, ox.NamedNode(str(GRAPH[name]))))
+    target = ox.NamedNode(name)
+    before = len(into)
+    for shared in SHARED_GRAPHS:
+        _add(into, target, store.quads_for_pattern(None, None, None,
+                                                   ox.NamedNode(str(GRAPH[shared]))))
     for chunk in _chunks(sorted(subjects | references)):
-        _add(context, store.query(_describe(chunk), use_default_graph_as_union=True))
+        _add(into, target, store.query(_describe(chunk), use_default_graph_as_union=True))
     subsidiaries = {str(o) for o in graph.objects(None, URIRef(str(SKG.subsidiary)))}
     subsidiaries &= subjects | references
     for chunk in _chunks(sorted(subsidiaries)):
-        _add(context, store.query(_ownerships(chunk), use_default_graph_as_union=True))
-    return context
+        _add(into, target, store.query(_ownerships(chunk), use_default_graph_as_union=True))
+    return len(into) - before
 
 
 def _describe(iris: list[str]) -> str:
@@ -64,6 +65,5 @@ def _chunks(items: list[str]) -> Iterable[list[str]]:
         yield items[start:start + CHUNK]
 
 
-def _add(context: Graph, triples: Iterable) -> None:  # type: ignore[type-arg]
-    for t in triples:
-        context.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+def _add(into: ox.Store, graph: ox.NamedNode, triples: Iterable) -> None:  # type: ignore[type-arg]
+    into.extend([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples])

@@ -9,13 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
-import pyshacl
 from rdflib import RDF, RDFS, Graph, Literal
 
 from app.checks.quality import check_files
-from app.checks.shacl import ShapesError, read_results
-from app.imports.context import nodes_of
+from app.imports.context import fetch_context, nodes_of
 from app.imports.report import Locator, Problem, from_shacl
+from app.imports.shapes_sparql import Check
+from app.imports.shapes_sparql import run_checks as run_shape_checks
 from app.namespaces import GRAPH, PREFIXES, SKG
 from app.store import Table
 from app.store.embedded import EmbeddedStore
@@ -30,29 +30,25 @@ CHECK_PATHS = {
 }
 
 
-def shacl_problems(graph: Graph, context: Graph, shapes: Graph, subjects: set[str],
-                   file_name: str, locate: Locator) -> list[Problem]:
-    data = Graph()
-    data += context
-    data += graph
-    # Not pySHACL's focus_nodes: in 0.40 it skips shapes that target a superclass
-    # (FactShape on a plant); validate all, then keep the import's own nodes.
-    outcome = pyshacl.validate(data, shacl_graph=shapes, inference="none", allow_warnings=True,
-                               advanced=True)
-    if not isinstance(outcome, tuple) or len(outcome) != 3:
-        raise ShapesError(f"The shapes could not be used: {outcome!r}")
-    return [from_shacl(r, file_name, locate) for r in read_results(outcome[1])
+def staged_store(store: ox.Store, graph: Graph, import_graph: str) -> ox.Store:
+    """The import in its graph, next to the part of `store` it refers to."""
+    staged = ox.Store()
+    staged.load(graph.serialize(format="nt", encoding="utf-8"),
+                format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(import_graph))
+    fetch_context(store, graph, staged, str(GRAPH["context"]))
+    return staged
+
+
+def shape_problems(staged: ox.Store, checks: tuple[Check, ...], import_graph: str,
+                   subjects: set[str], file_name: str, locate: Locator) -> list[Problem]:
+    return [from_shacl(r, file_name, locate) for r in run_shape_checks(checks, staged,
+                                                                       import_graph)
             if r.focus_node in subjects]
 
 
-def check_problems(graph: Graph, context: Graph, query_dir: Path, subjects: set[str],
-                   file_name: str, locate: Locator, *, graph_iri: str) -> list[Problem]:
+def check_problems(staged: ox.Store, query_dir: Path, subjects: set[str], file_name: str,
+                   locate: Locator) -> list[Problem]:
     """Run every quality check on import + context; keep rows about the import."""
-    staged = ox.Store()
-    staged.load(context.serialize(format="nt", encoding="utf-8"),
-                format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(GRAPH["context"])))
-    staged.load(graph.serialize(format="nt", encoding="utf-8"),
-                format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph_iri))
     store = EmbeddedStore.wrap(staged)
     problems = []
     for path in check_files(query_dir):

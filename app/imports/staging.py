@@ -16,14 +16,15 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from app.config import Settings
-from app.imports.context import fetch_context, nodes_of
+from app.imports.context import nodes_of
 from app.imports.csv_input import read_csv
 from app.imports.errors import FileTooLarge
-from app.imports.findings import check_problems, duplicate_warnings, shacl_problems
+from app.imports.findings import check_problems, duplicate_warnings, shape_problems, staged_store
 from app.imports.mapping import Cell, map_rows
 from app.imports.provenance import ImportName, add_provenance, name_import
 from app.imports.rdf_input import find_line, is_rdf, read_rdf
 from app.imports.report import ImportReport, Locator, Problem, sort_problems
+from app.imports.shapes_sparql import Check, compile_shapes
 from app.imports.templates import load_templates
 
 
@@ -60,13 +61,12 @@ def stage(upload: Upload, store: ox.Store, settings: Settings,
     graph, locate, template, early = _read(upload, name, settings)
     add_provenance(graph, name, file_name=upload.file_name, template=template,
                    who=upload.who, now=now)
-    context = fetch_context(store, graph)
+    staged = staged_store(store, graph, name.graph)
     subjects, _ = nodes_of(graph)
     problems = list(early)
-    problems += shacl_problems(graph, context, _shapes(settings.ontology_dir / "shapes.ttl"),
-                               subjects, upload.file_name, locate)
-    problems += check_problems(graph, context, settings.query_dir, subjects,
-                               upload.file_name, locate, graph_iri=name.graph)
+    problems += shape_problems(staged, _checks(settings.ontology_dir / "shapes.ttl"),
+                               name.graph, subjects, upload.file_name, locate)
+    problems += check_problems(staged, settings.query_dir, subjects, upload.file_name, locate)
     problems += duplicate_warnings(store, graph, upload.file_name, locate)
     report = ImportReport(upload.file_name, template, name.checksum, name.graph, len(graph),
                           sort_problems(problems))
@@ -98,11 +98,12 @@ def _unnamed(cell: Cell, file_name: str) -> Problem:
 
 
 @lru_cache(maxsize=4)
-def _shapes_at(path: Path, mtime: float) -> Graph:
+def _checks_at(path: Path, mtime: float) -> tuple[Check, ...]:
     from app.checks.shacl import load_shapes
 
-    return load_shapes(path)
+    return compile_shapes(load_shapes(path))
 
 
-def _shapes(path: Path) -> Graph:
-    return _shapes_at(path, path.stat().st_mtime)
+def _checks(path: Path) -> tuple[Check, ...]:
+    """The shapes compiled to SPARQL, again whenever shapes.ttl changes."""
+    return _checks_at(path, path.stat().st_mtime)
