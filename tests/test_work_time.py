@@ -11,8 +11,10 @@ from decimal import Decimal
 
 import pytest
 
+from app.checks.run import validate_store
 from app.namespaces import sparql_prologue
 from app.results import plain
+from tests.test_checks import store_with
 
 REGIMES = ["regime-qc", "regime-on", "regime-ca-federal", "regime-us", "regime-mx",
            "regime-cl", "regime-pe"]
@@ -91,3 +93,19 @@ def test_uaw_strike_fund_figures_are_sourced_observations(store):
         }} ORDER BY ?year""")
     assert [(y, v) for y, v, _ in found] == [("2004", "800"), ("2018", "721"), ("2023", "825")]
     assert {u.rsplit("/", 1)[1] for *_, u in found} == {"usd-million"}
+
+
+def test_shapes_refuse_a_work_time_rule_outside_the_work_time_category(tmp_path):
+    concept = "https://w3id.org/solidarity-graph/id/concept/"
+    settings, store = store_with(tmp_path, f"""
+        x:regime a skg:LaborLawRegime ; rdfs:label 'r'@en ; skg:jurisdiction country:CA ;
+            dcterms:source source:test ; skg:locator 'p. 1' .
+        x:rule a skg:LawProvision ; rdfs:label 'p'@en ; skg:regime x:regime ;
+            skg:provisionCategory <{concept}provision-category/union> ;
+            skg:workTimeRule <{concept}unit/hours> ;
+            skg:text 'forty hours'@en ; dcterms:source source:test ; skg:locator 'p. 1' .""")
+    messages = {r.message for r in validate_store(settings, store).violations}
+    assert messages >= {
+        "A provision with a work-time rule belongs to the work-time category.",
+        "A provision states at most one work-time rule, a concept of the work-time-rule "
+        "code list."}
