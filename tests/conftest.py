@@ -39,7 +39,8 @@ def clean_env(**extra: str) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def settings():
-    return load_settings(clean_env())
+    """Project settings; the rate limit is lifted because every test client shares one address."""
+    return load_settings(clean_env(), overrides={"SKG_RATE_LIMIT": 10**9})
 
 
 @pytest.fixture(scope="session")
@@ -99,7 +100,7 @@ def start_server(env: dict[str, str] | None = None) -> tuple[subprocess.Popen[st
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "app", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=ROOT, env=env or clean_env(), text=True,
+        cwd=ROOT, env=env or clean_env(SKG_RATE_LIMIT="1000000"), text=True,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"

@@ -16,15 +16,18 @@ from app.errors import SkgError
 log = logging.getLogger(__name__)
 
 
+DATA_SUFFIXES = (".json", ".csv", ".ttl", ".jsonld", ".nt", ".rdf")
+
+
 def wants_json() -> bool:
-    """JSON for API paths and clients; HTML for people (browsers ask for text/html)."""
+    """JSON for data paths and for clients that do not take HTML; HTML for people."""
     path = request.path
-    if path.endswith((".json", ".csv")) or path.startswith("/api/"):
+    if path.endswith(DATA_SUFFIXES) or path.startswith("/api/"):
         return True
     accept = request.accept_mimetypes
     prefers_html = accept["text/html"] > 0 and accept.best_match(
         ["text/html", "application/json"]) == "text/html"
-    if path.startswith("/sparql"):
+    if path.startswith("/sparql") or not accept["text/html"]:
         return not prefers_html
     return accept.best_match(["text/html", "application/json"]) == "application/json"
 
