@@ -29,8 +29,8 @@
     figure.querySelectorAll("[data-zoom]").forEach(function (button) {
       button.addEventListener("click", function () {
         var how = button.dataset.zoom;
-        if (how === "reset") { svg.transition().duration(0).call(zoom.transform, d3.zoomIdentity); }
-        else { svg.transition().duration(0).call(zoom.scaleBy, how === "in" ? 1.6 : 1 / 1.6); }
+        if (how === "reset") { svg.call(zoom.transform, d3.zoomIdentity); }
+        else { svg.call(zoom.scaleBy, how === "in" ? 1.6 : 1 / 1.6); }
       });
     });
     return zoom;

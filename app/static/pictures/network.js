@@ -37,6 +37,13 @@
     for (var i = 0; i < 320; i += 1) { simulation.tick(); }
   }
 
+  // A prefix of the label cut at a word (so the visible text stays part of the link's name).
+  function shortLabel(label) {
+    if (label.length <= 36) { return label; }
+    var cut = label.slice(0, 36);
+    return cut.slice(0, Math.max(cut.lastIndexOf(" "), 20));
+  }
+
   function describe(node) {
     var what = isPlant(node) ? P.KIND[node.kind].label + (node.status ? ", " + node.status : "")
       : (KINDS[node.kind] || KINDS.organization).label;
@@ -72,15 +79,19 @@
     nodes.append("path").attr("d", function (n) { return shape(n, n.focus ? 260 : 110); })
       .attr("fill", colour).attr("stroke", function (n) { return n.focus ? "#000000" : "#ffffff"; })
       .attr("stroke-width", function (n) { return n.focus ? 2.5 : 1.2; });
-    nodes.append("text").attr("x", 10).attr("y", 4).attr("font-size", 11).attr("fill", "#1d1d1d")
+    var labels = layer.append("g").attr("class", "labels").attr("pointer-events", "none")
+      .selectAll("text").data(data.nodes).join("text")
+      .attr("x", function (n) { return n.x + 10; }).attr("y", function (n) { return n.y + 4; })
+      .attr("font-size", 11).attr("fill", "#1d1d1d")
       .attr("paint-order", "stroke").attr("stroke", "#ffffff").attr("stroke-width", 3)
       .attr("display", function (n) { return showAll || n.focus ? null : "none"; })
-      .text(function (n) { return n.label.length > 36 ? n.label.slice(0, 34) + "…" : n.label; });
+      .text(function (n) { return shortLabel(n.label); });
+    var labelOf = function (n) { return labels.filter(function (m) { return m === n; }); };
     nodes.on("focus mouseenter", function (event, n) {
       info.textContent = describe(n) + ". " + ties(n, data.links).join("; ");
-      d3.select(this).select("text").attr("display", null);
+      labelOf(n).attr("display", null);
     }).on("blur mouseleave", function (event, n) {
-      if (!showAll && !n.focus) { d3.select(this).select("text").attr("display", "none"); }
+      if (!showAll && !n.focus) { labelOf(n).attr("display", "none"); }
     });
     return nodes;
   }

@@ -1,0 +1,125 @@
+"""Browser journeys through the pictures: map, networks, timeline, charts (issue 7)."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from pathlib import Path
+
+from browser import browser, journey_end, page, site  # noqa: F401 (fixtures)
+
+
+def get_json(url: str) -> dict:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def open_map(page, site, query=""):  # noqa: F811
+    page.goto(site + "/map" + query)
+    page.wait_for_selector("#map-figure[data-ready=true]")
+
+
+def test_map_filter_by_country_and_status(page, site):  # noqa: F811
+    open_map(page, site)
+    plants = get_json(site + "/map/plants.json")["plants"]
+    total = page.locator("a.plant").count()
+    assert total == len(plants)
+    page.select_option("#f-country", "CA")
+    page.select_option("#f-status", "union")
+    expected = [p for p in plants if p["country"] == "CA" and p["status"] == "union"
+                and not p["closed"]]
+    shown = page.locator("a.plant:not([display=none])")
+    rows = page.locator("#plant-table tbody tr")
+    assert shown.count() == rows.count() == len(expected) > 5
+    assert page.locator("#map-count").inner_text() == f"{len(expected)} of {total} plants shown."
+    assert set(shown.evaluate_all("els => els.map(e => e.dataset.status)")) == {"union"}
+    assert "country=CA" in page.url and "status=union" in page.url
+    assert page.locator("#plant-table a", has_text="Oshawa").first.is_visible()
+    journey_end(page, "map-filtered")
+
+
+def test_map_filters_work_by_keyboard(page, site):  # noqa: F811
+    open_map(page, site)
+    page.focus("#f-country")
+    page.keyboard.press("ArrowDown")  # the first country after "All countries"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "f-employer"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "f-status"
+    page.keyboard.press("ArrowDown")  # union
+    chosen = page.eval_on_selector("#f-country", "s => s.value")
+    assert chosen in ("CA", "MX", "US")
+    assert page.eval_on_selector("#f-status", "s => s.value") == "union"
+    cells = page.locator("#plant-table tbody tr td:nth-child(3)").all_inner_texts()
+    assert cells and set(cells) == {chosen}
+    first_point = page.locator("a.plant:not([display=none])").first
+    first_point.focus()
+    assert "Nearest union assembly plant" in page.locator("#map-info").inner_text()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/id/workplace/**")
+    journey_end(page, "map-keyboard-plant-page")
+
+
+def test_map_downloads_svg_and_png(page, site):  # noqa: F811
+    open_map(page, site, "?kind=parts")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download SVG").click()
+    svg = Path(download.value.path()).read_text(encoding="utf-8")
+    assert download.value.suggested_filename == "plants-map.svg"
+    assert svg.count('class="plant"') == page.locator("a.plant").count()
+    assert "Plants, union status today" in svg
+
+
+def test_ownership_network_by_year(page, site):  # noqa: F811
+    iri = "https://w3id.org/solidarity-graph/id/organization/chrysler"
+    page.goto(site + "/network/ownership?iri=" + iri)
+    page.wait_for_selector("#network-figure[data-ready=true]")
+    page.focus("#year")
+    page.keyboard.press("Home")
+    year = int(page.eval_on_selector("#year", "e => e.value"))
+    assert page.locator("#year-shown").inner_text() == str(year)
+    page.fill("#year", "2000")
+    page.dispatch_event("#year", "input")
+    live = page.locator("#network-figure line[stroke-opacity='1']").count()
+    data = get_json(site + "/network/ownership.json?iri=" + iri)
+    expected = [link for link in data["links"] if (not link["start"] or link["start"] <= 2000)
+                and (not link["end"] or link["end"] >= 2000)]
+    assert live == len(expected) > 0
+    journey_end(page, "network-ownership")
+
+
+def test_alliance_network_and_timeline(page, site):  # noqa: F811
+    page.goto(site + "/network/alliance")
+    page.wait_for_selector("#network-figure[data-ready=true]")
+    data = get_json(site + "/network/alliance.json")
+    assert page.locator("#network-figure a.node").count() == len(data["nodes"])
+    page.get_by_role("button", name="Zoom in").click()
+    assert "scale(" in page.get_attribute("#network-figure g.viewport", "transform")
+    journey_end(page, "network-alliance")
+    page.goto(site + "/timeline")
+    page.wait_for_selector("#timeline-figure[data-ready=true]")
+    items = get_json(site + "/timeline.json")["items"]
+    assert page.locator("#timeline-figure a.event").count() == len(items)
+    assert page.locator(".timeline-list li").count() == len(items)
+    journey_end(page, "timeline")
+
+
+def test_share_charts_for_a_year_and_over_time(page, site):  # noqa: F811
+    page.goto(site + "/charts/production-vs-market-share")
+    page.select_option("#year", "2004")
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_selector("#shares-year[data-ready=true]")
+    page.wait_for_selector("#shares-time[data-ready=true]")
+    answer = get_json(site + "/questions/production-vs-market-share.json?year=2004")
+    expected = sorted(float(b[c]["value"]) for b in answer["results"]["bindings"]
+                      for c in ("production_share", "market_share"))
+    drawn = page.locator("#shares-year rect.bar").evaluate_all(
+        "els => els.map(e => Number(e.dataset.value))")
+    assert sorted(drawn) == expected
+    assert page.locator("#shares-time path.series").count() == 6
+    journey_end(page, "chart-shares")
+    page.goto(site + "/charts/parts-union-density")
+    page.wait_for_selector("#density-chart[data-ready=true]")
+    figures = get_json(site + "/questions/parts-union-density.json")["results"]["bindings"]
+    assert page.locator("#density-chart rect.bar").count() == len(figures)
+    journey_end(page, "chart-density")
