@@ -123,3 +123,15 @@ def test_share_charts_for_a_year_and_over_time(page, site):  # noqa: F811
     figures = get_json(site + "/questions/parts-union-density.json")["results"]["bindings"]
     assert page.locator("#density-chart rect.bar").count() == len(figures)
     journey_end(page, "chart-density")
+
+
+def test_pictures_print_without_their_controls(page, site):  # noqa: F811
+    page.goto(site + "/network/alliance")
+    page.wait_for_selector("#network-figure[data-ready=true]")
+    page.emulate_media(media="print")
+    assert page.locator("#network-figure svg").is_visible()
+    assert not page.locator(".picture-tools").is_visible()
+    assert not page.locator("header.site").is_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    page.emulate_media(media="screen")
