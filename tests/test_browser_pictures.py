@@ -6,7 +6,7 @@ import json
 import urllib.request
 from pathlib import Path
 
-from browser import browser, journey_end, page, site  # noqa: F401 (fixtures)
+from browser import ARTIFACTS, browser, journey_end, page, site  # noqa: F401 (fixtures)
 
 
 def get_json(url: str) -> dict:
@@ -135,3 +135,32 @@ def test_pictures_print_without_their_controls(page, site):  # noqa: F811
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
     page.emulate_media(media="screen")
+
+
+def test_a_network_of_three_hundred_nodes_stays_readable(page, site):  # noqa: F811
+    page.goto(site + "/network/alliance")
+    page.wait_for_selector("#network-figure[data-ready=true]")
+    seconds = page.evaluate("""() => {
+        const nodes = [], links = [];
+        for (let i = 0; i < 300; i++) {
+            nodes.push({id: "n" + i, label: "Plant number " + i, kind: i % 3 ? "parts" : "assembly",
+                        status: ["union", "non-union", "unknown"][i % 3], url: "/id/x/n" + i,
+                        focus: i === 0});
+            if (i) { links.push({source: "n" + Math.floor(i / 3), target: "n" + i,
+                                 relation: "supplies", demonstration: i % 2 === 0}); }
+        }
+        document.getElementById("network-data").textContent = JSON.stringify(
+            {title: "t", nodes: nodes, links: links, demonstration: true});
+        const started = performance.now();
+        window.skgNetwork.redraw();
+        return (performance.now() - started) / 1000;
+    }""")
+    assert seconds < 5
+    assert page.locator("#network-figure a.node").count() == 300
+    shown = page.locator("#network-figure g.labels text:not([display=none])").count()
+    assert shown == 1, "only the focus is labelled at this size; others on hover or focus"
+    page.locator("#network-figure a.node").nth(7).focus()
+    assert page.locator("#network-figure g.labels text:not([display=none])").count() == 2
+    page.locator("#network-figure").screenshot(path=str(ARTIFACTS / "network-300-nodes.png"))
+    box = page.eval_on_selector("#network-figure svg", "s => s.viewBox.baseVal.width")
+    assert box > 1000, "the view widens with the network instead of squeezing it"

@@ -165,7 +165,7 @@
       document.getElementById("network-info"), data.nodes.length <= 60);
     P.zoomable(svg, viewport, figure);
     var legend = P.legend(svg, 0, 0, legendRows(data), data.demonstration ? "Legend (includes demonstration data)" : "Legend");
-    legend.attr("transform", "translate(" + (box.x + 6) + "," + (box.y + 6) + ")");
+    legend.attr("transform", "translate(" + (box.x + 6) + "," + (box.y + 6) + ") scale(" + Math.max(1, box.w / WIDTH) + ")");
     var form = document.getElementById("year-form");
     if (form) { byYear(form, lines, nodes); }
     figure.dataset.ready = "true";
@@ -175,4 +175,11 @@
     var figure = document.getElementById("network-figure");
     if (figure) { start(figure); }
   });
+
+  // Draw again from #network-data (after it changed); used by the tests at scale.
+  window.skgNetwork = {redraw: function () {
+    var figure = document.getElementById("network-figure");
+    d3.select(figure).select("svg").selectAll("defs, g").remove();
+    start(figure);
+  }};
 }());
