@@ -13,13 +13,14 @@ from app.pictures.charts import (
     share_years,
     shares_over_time,
 )
+from app.questions import QuerySpec
 from app.web import store
 from app.web.questions import catalog
 
 bp = Blueprint("charts", __name__)
 
 
-def _spec(slug: str):  # type: ignore[no-untyped-def]
+def _spec(slug: str) -> QuerySpec:
     spec = catalog().get(slug)
     if spec is None:
         raise NotFound(f"The question '{slug}' is not in the catalog.")
