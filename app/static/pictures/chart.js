@@ -5,7 +5,7 @@
 (function () {
   "use strict";
   var P = window.skgPictures;
-  var WIDTH = 900, HEIGHT = 420, M = {top: 30, right: 230, bottom: 70, left: 60};
+  var WIDTH = 900, HEIGHT = 420, M = {top: 30, right: 240, bottom: 70, left: 60};
   var COLOURS = ["#1f5fa8", "#d95f02", "#2c7f6f", "#7a1f1f", "#c79100", "#5b4a8b"];
 
   function list(value) { return Array.isArray(value) ? value : (value ? [value] : []); }
@@ -124,7 +124,7 @@
       return [function (line) {
         line.append("line").attr("x1", -8).attr("x2", 8).attr("stroke", k[0]).attr("stroke-width", k[2] ? 2.5 : 8)
           .attr("stroke-dasharray", k[2]);
-      }, k[1].length > 30 ? k[1].slice(0, 28) + "…" : k[1]];
+      }, k[1].length > 27 ? k[1].slice(0, 25) + "…" : k[1]];
     }), null);
   }
 
