@@ -72,13 +72,15 @@ def test_no_request_leaves_the_server_on_a_clients_behalf(live_server, listener)
         status, _, _ = get(live_server, query)
         assert status == 400, query
     for update in (f"LOAD <{url}>", f"LOAD <{url}> INTO GRAPH <http://x/>"):
-        status, _, _ = fetch(live_server + "/sparql", data=update.encode(),
-                             headers={"Content-Type": "application/sparql-update"})
+        status, _, _ = fetch(
+            live_server + "/sparql",
+            data=update.encode(),
+            headers={"Content-Type": "application/sparql-update"},
+        )
         assert status == 403
         status, _, _ = get(live_server, update)
         assert status == 400
-    status, _, _ = get(live_server, "SELECT * WHERE { ?s ?p ?o }",
-                       **{"default-graph-uri": url})
+    status, _, _ = get(live_server, "SELECT * WHERE { ?s ?p ?o }", **{"default-graph-uri": url})
     assert status == 400
     time.sleep(0.5)
     assert listener.connections == 0
@@ -92,7 +94,7 @@ def test_rate_limit_answers_429_with_retry_after():
         stop_server(process)
     statuses = [status for status, _, _ in answers]
     assert statuses[:5] == [200] * 5 and 429 in statuses
-    status, headers, body = next(a for a in answers if a[0] == 429)
+    _, headers, body = next(a for a in answers if a[0] == 429)
     assert int(headers["Retry-After"]) >= 1 and json.loads(body)["code"] == "rate-limited"
 
 
@@ -104,8 +106,9 @@ def test_pages_answer_while_free_queries_fill_their_slots():
         time.sleep(0.5)
         started = time.monotonic()
         status, _, _ = fetch(base + "/health")
-        page_status, _, _ = fetch(base + "/id/organization/euromin",
-                                  headers={"Accept": "text/html"})
+        page_status, _, _ = fetch(
+            base + "/id/organization/euromin", headers={"Accept": "text/html"}
+        )
         elapsed = time.monotonic() - started
         second, headers, body = get(base, "ASK { ?s ?p ?o }")
         thread.join(timeout=30)
@@ -118,8 +121,10 @@ def test_pages_answer_while_free_queries_fill_their_slots():
 
 def test_oversized_query_text_is_refused(live_server):
     query = "SELECT * WHERE { ?s ?p ?o } #" + "x" * 300_000
-    status, _, body = fetch(live_server + "/sparql", data=urllib.parse.urlencode(
-        {"query": query}).encode(), headers={"Content-Type": "application/x-www-form-urlencoded",
-                                             "Accept": "application/json"})
+    status, _, body = fetch(
+        live_server + "/sparql",
+        data=urllib.parse.urlencode({"query": query}).encode(),
+        headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"},
+    )
     assert status in (400, 413)
     assert json.loads(body)["ok"] is False

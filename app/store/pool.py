@@ -86,6 +86,7 @@ class QueryPool:
         self._generation = 0
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._closed = False
+        self.after_write: list[Callable[[], None]] = []
         for _ in range(workers):
             self._idle.put(self._spawn())
 
@@ -95,6 +96,11 @@ class QueryPool:
         process.start()
         child_end.close()
         return _Worker(process, parent_end, self._generation)
+
+    @property
+    def generation(self) -> int:
+        """Goes up with every write: caches of derived facts key on it."""
+        return self._generation
 
     def query(self, sparql: str, *, timeout: float | None = None,
               dataset: DatasetSpec | None = None) -> QueryResult:
@@ -161,6 +167,8 @@ class QueryPool:
             result = change(self.store)
             self._generation += 1
         self._renew_idle()
+        for listener in self.after_write:
+            listener()
         return result
 
     def _renew_idle(self) -> None:

@@ -10,10 +10,13 @@ from typing import Any
 
 from flask import Flask, current_app
 
+from app.access import AccessPools, VisibleStore, private_graphs
 from app.config import Settings, load_settings
 from app.loading import build_store
 from app.store.embedded import EmbeddedStore
 from app.store.pool import QueryPool
+from app.store.remote import RemoteStore
+from app.store.remote_answers import where
 
 Progress = Callable[[str], None]
 log = logging.getLogger(__name__)
@@ -33,14 +36,31 @@ def create_app(
     app = Flask("app", template_folder="templates", static_folder="static")
     app.config.update(test_config or {})
     settings = settings or load_settings()
-    store = store or build_store(settings, progress)
-    pool = QueryPool(store, workers=settings["SKG_QUERY_WORKERS"],
-                     timeout=settings["SKG_QUERY_TIMEOUT"])
-    atexit.register(pool.close)
+    pool = _backend(settings, store, progress)
     app.extensions["skg.settings"] = settings
     app.extensions["skg.pool"] = pool
+    if isinstance(pool, QueryPool):
+        access = AccessPools(pool, lambda copy: _pool(settings, copy))
+        app.extensions["skg.access"] = access
+        atexit.register(access.close)
+    else:
+        atexit.register(pool.close)
     _register(app)
     return app
+
+
+def _backend(settings: Settings, store: EmbeddedStore | None,
+             progress: Progress) -> QueryPool | RemoteStore:
+    """The embedded store behind query workers, or a remote SPARQL server (SKG_STORE)."""
+    if settings["SKG_STORE"] == "remote" and store is None:
+        progress(f"Using the SPARQL server at {where(settings['SKG_SPARQL_URL'])}")
+        return RemoteStore.from_settings(settings)
+    return _pool(settings, store or build_store(settings, progress))
+
+
+def _pool(settings: Settings, store: EmbeddedStore) -> QueryPool:
+    return QueryPool(store, workers=settings["SKG_QUERY_WORKERS"],
+                     timeout=settings["SKG_QUERY_TIMEOUT"])
 
 
 def _register(app: Flask) -> None:
@@ -59,9 +79,31 @@ def _register(app: Flask) -> None:
                       query_slots=max(1, config["SKG_QUERY_WORKERS"] - 1))
 
 
-def store() -> QueryPool:
-    """The store of the running app; every read goes through its query workers."""
-    return current_app.extensions["skg.pool"]
+def store() -> QueryPool | RemoteStore | VisibleStore:
+    """The store as the current client may see it.
+
+    Members see every graph; everyone else sees all but the private graphs
+    (app/access.py). Query workers over the embedded store, or a server.
+    """
+    from app.web.auth import current_token
+
+    token = current_token()
+    member = token is not None and token.allows("member")
+    access = current_app.extensions.get("skg.access")
+    if access is not None:
+        return access.for_member(member)
+    backend = current_app.extensions["skg.pool"]
+    return backend if member else VisibleStore(backend, hidden_graphs(backend))
+
+
+def hidden_graphs(backend: QueryPool | RemoteStore) -> frozenset[str]:
+    """Private graphs, found once per version of the data."""
+    version = getattr(backend, "generation", 0)
+    cached = current_app.extensions.get("skg.private_graphs")
+    if cached is None or cached[0] != version:
+        cached = (version, private_graphs(backend))
+        current_app.extensions["skg.private_graphs"] = cached
+    return cached[1]
 
 
 def settings() -> Settings:

@@ -27,8 +27,11 @@ def wants_json() -> bool:
     accept = request.accept_mimetypes
     prefers_html = accept["text/html"] > 0 and accept.best_match(
         ["text/html", "application/json"]) == "text/html"
-    if path.startswith("/sparql") or not accept["text/html"]:
+    if path.startswith("/sparql"):
         return not prefers_html
+    takes_anything = not list(accept.values()) or accept.best == "*/*"
+    if not takes_anything and not accept["text/html"]:
+        return True
     return accept.best_match(["text/html", "application/json"]) == "application/json"
 
 
