@@ -272,3 +272,12 @@ def test_cli_ask_fails_clearly(skg):
     assert bad.returncode != 0 and "'year'" in bad.stderr and "2004" in bad.stderr
     wrong_name = skg("ask", "production-vs-market-share", "-p", "colour=red", env=fixture_env())
     assert wrong_name.returncode != 0 and "colour" in wrong_name.stderr
+
+
+def test_bar_chart_hint_draws_one_bar_per_row(qclient):
+    response = qclient.get("/questions/production-vs-market-share", query_string={"year": "2004"})
+    page = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    bars = page.select("figure.chart svg rect")
+    assert len(bars) == 3
+    titles = {bar.title.get_text() for bar in bars}
+    assert titles == {"country/US: -5", "country/CA: 5.8", "country/MX: -0.8"}

@@ -12,7 +12,7 @@ from werkzeug.datastructures import MultiDict
 from app.questions.catalog import QuerySpec
 from app.questions.errors import ParameterError
 from app.questions.params import ParamSpec
-from app.questions.present import pivot, rows_of_cells
+from app.questions.present import bar_chart, pivot, rows_of_cells
 from app.store import QueryResult, Table, Triples
 
 INPUT_TYPES = {"integer": "number", "decimal": "number", "date": "date", "iri": "url"}
@@ -76,10 +76,11 @@ def page_context(spec: QuerySpec, args: MultiDict[str, str], result: QueryResult
     context: dict[str, Any] = {
         "spec": spec, "fields": fields(spec, args), "links": links, "error": error,
         "result": result, "table": None, "rows": [], "pivot": None, "asked": result is not None,
-        "triples": result.triples if isinstance(result, Triples) else None,
+        "triples": result.triples if isinstance(result, Triples) else None, "bars": None,
     }
     if isinstance(result, Table):
-        context.update(table=result, rows=rows_of_cells(result), pivot=_pivot(spec, result))
+        context.update(table=result, rows=rows_of_cells(result), pivot=_pivot(spec, result),
+                       bars=_bars(spec, result))
     return context
 
 
@@ -89,3 +90,10 @@ def _pivot(spec: QuerySpec, table: Table) -> Any:
         return None
     return pivot(table, chart["rows"], chart["columns"], chart["values"],
                  spec.meaning(chart["rows"]))
+
+
+def _bars(spec: QuerySpec, table: Table) -> Any:
+    chart = spec.chart
+    if chart.get("type") not in ("bar", "line") or not table.rows:
+        return None
+    return bar_chart(table, chart["x"], chart["y"])

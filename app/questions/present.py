@@ -75,3 +75,35 @@ def pivot(table: Table, rows: str, columns: str, values: str, row_header: str) -
         for rk in row_keys
     )
     return Pivot(row_header, tuple(col_keys.values()), body)
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: str
+    x: float  # left edge, 0-100
+    width: float
+    y: int
+
+
+def bar_chart(table: Table, x: str, y: str) -> list[Bar]:
+    """Horizontal bars for the chart hint, on a 0-100 scale with zero inside it."""
+    xi, yi = table.variables.index(x), table.variables.index(y)
+    points = [(cell(row[xi]).text, _number(row[yi])) for row in table.rows]
+    points = [(label, value) for label, value in points if value is not None]
+    low = min([0.0] + [v for _, v in points])
+    high = max([0.0] + [v for _, v in points])
+    span = (high - low) or 1.0
+    zero = -low / span * 100
+    bars = []
+    for index, (label, value) in enumerate(points):
+        end = (value - low) / span * 100
+        bars.append(Bar(label, f"{value:g}", min(zero, end), abs(end - zero), index * 10))
+    return bars
+
+
+def _number(term: Term | None) -> float | None:
+    try:
+        return float(plain(term)) if term is not None else None
+    except ValueError:
+        return None
