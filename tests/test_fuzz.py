@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import string
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -137,4 +138,78 @@ def test_question_parameters_never_fail_with_500(client, slug, value, suffix):
     args = {p.name: value for p in spec.params}
     response = client.get(f"/questions/{slug}{suffix}", query_string=args)
     assert response.status_code in (200, 400, 429, 504), (slug, value, response.data[:300])
+    assert count(client) == before
+
+
+PLANT_HEADER = (
+    "slug,name,type,country,region,locality,lat,long,opening_year,closing_year,status,"
+    "workers,workers_year,operator,operator_from,source,locator,unverified,estimate"
+)
+cell = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(
+        [
+            "",
+            "CA",
+            "ZZ",
+            "parts",
+            "assembly",
+            "-999",
+            "1e9",
+            "2020-02-30",
+            "true",
+            '"',
+            '","',
+            "\r",
+            "\n",
+            "<script>",
+            "magna-international",
+            "1.5",
+            "NaN",
+        ]
+    ),
+)
+csv_rows = st.lists(st.lists(cell, min_size=0, max_size=22), min_size=0, max_size=6)
+
+
+@pytest.fixture(scope="module")
+def curator_app(tmp_path_factory, settings, store):
+    from app.auth import TokenStore
+    from app.web import create_app
+
+    state = tmp_path_factory.mktemp("fuzz-state")
+    overrides = dict(settings.values) | {"SKG_STATE_DIR": state}
+    app = create_app({"TESTING": True}, settings=type(settings)(overrides), store=store)
+    _, token = TokenStore(state).create("fuzzer", "curator")
+    app.extensions["test.token"] = token
+    yield app
+    app.extensions["skg.access"].close()
+
+
+@FUZZ
+@given(
+    rows=csv_rows,
+    header=st.sampled_from([PLANT_HEADER, "", "slug,name", PLANT_HEADER + ",x"]),
+    raw=st.binary(max_size=60),
+)
+def test_csv_importer_never_fails_with_500(curator_app, rows, header, raw):
+    import csv
+    import io
+
+    client = curator_app.test_client()
+    auth = {
+        "Authorization": f"Bearer {curator_app.extensions['test.token']}",
+        "Accept": "application/json",
+    }
+    before = count(client)
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    for content in ((header + "\n" + out.getvalue()).encode(), raw):
+        response = client.post(
+            "/import.json",
+            headers=auth,
+            content_type="multipart/form-data",
+            data={"template": "plants", "file": (io.BytesIO(content), "p.csv")},
+        )
+        assert response.status_code in (200, 400, 413, 422), response.data[:300]
     assert count(client) == before
