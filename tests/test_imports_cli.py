@@ -18,13 +18,18 @@ PLANTS_HEADER = (TEMPLATES / "plants.csv").read_text(encoding="utf-8").splitline
 
 @pytest.fixture()
 def state(tmp_path):
+    """A state folder next to its own copy of the data (edits elsewhere cannot move counts)."""
     folder = tmp_path / "state"
     folder.mkdir()
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "ontology", tmp_path / "ontology")
     return folder
 
 
 def env_for(state: Path) -> dict[str, str]:
-    return clean_env(SKG_STATE_DIR=str(state), SKG_MAX_UPLOAD_MB="5")
+    return clean_env(SKG_STATE_DIR=str(state), SKG_MAX_UPLOAD_MB="5",
+                     SKG_DATA_DIR=str(state.parent / "data"),
+                     SKG_ONTOLOGY_DIR=str(state.parent / "ontology"))
 
 
 def graphs_and_size(skg, state: Path) -> tuple[str, str]:

@@ -11,6 +11,7 @@ import contextlib
 import json
 import random
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -52,7 +53,11 @@ def start_import(env: dict[str, str]) -> subprocess.Popen:
 
 @pytest.fixture()
 def env(tmp_path):
-    return clean_env(SKG_STATE_DIR=str(tmp_path / "state"))
+    """Its own state, and its own copy of the data, so edits elsewhere cannot move counts."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "ontology", tmp_path / "ontology")
+    return clean_env(SKG_STATE_DIR=str(tmp_path / "state"), SKG_DATA_DIR=str(tmp_path / "data"),
+                     SKG_ONTOLOGY_DIR=str(tmp_path / "ontology"))
 
 
 def imported_snapshot(skg, env) -> tuple[str, str]:

@@ -32,9 +32,11 @@ def nodes_of(graph: Graph) -> tuple[set[str], set[str]]:
     return subjects, references - subjects
 
 
-def fetch_context(store: ox.Store, graph: Graph, into: ox.Store, name: str) -> int:
-    """Copy the triples of `store` that validating `graph` needs into graph `name` of `into`."""
-    subjects, references = nodes_of(graph)
+def fetch_context(store: ox.Store, graph: Graph, into: ox.Store, name: str,
+                  nodes: tuple[set[str], set[str]]) -> int:
+    """Copy the triples of `store` that validating `graph` needs into graph `name` of `into`;
+    `nodes` are the graph's (subjects, references) from `nodes_of`."""
+    subjects, references = nodes
     target = ox.NamedNode(name)
     before = len(into)
     for shared in SHARED_GRAPHS:

@@ -12,7 +12,7 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, Graph, Literal
 
 from app.checks.quality import check_files
-from app.imports.context import fetch_context, nodes_of
+from app.imports.context import fetch_context
 from app.imports.report import Locator, Problem, from_shacl
 from app.imports.shapes_sparql import Check
 from app.imports.shapes_sparql import run_checks as run_shape_checks
@@ -30,12 +30,13 @@ CHECK_PATHS = {
 }
 
 
-def staged_store(store: ox.Store, graph: Graph, import_graph: str) -> ox.Store:
+def staged_store(store: ox.Store, graph: Graph, import_graph: str,
+                 nodes: tuple[set[str], set[str]]) -> ox.Store:
     """The import in its graph, next to the part of `store` it refers to."""
     staged = ox.Store()
     staged.load(graph.serialize(format="nt", encoding="utf-8"),
                 format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(import_graph))
-    fetch_context(store, graph, staged, str(GRAPH["context"]))
+    fetch_context(store, graph, staged, str(GRAPH["context"]), nodes)
     return staged
 
 
@@ -92,10 +93,10 @@ DUPLICATES = """SELECT ?new ?old ?old_label WHERE {{
 }}"""
 
 
-def duplicate_warnings(store: ox.Store, graph: Graph, file_name: str,
-                       locate: Locator) -> list[Problem]:
+def duplicate_warnings(store: ox.Store, graph: Graph, file_name: str, locate: Locator,
+                       safe: set[str]) -> list[Problem]:
     """A new workplace with the name and town of another one is likely a duplicate."""
-    rows, safe = [], nodes_of(graph)[0]
+    rows = []
     for node in set(graph.subjects(SKG.locality, None)):
         if str(node) not in safe or (node, RDF.type, None) not in graph:
             continue

@@ -61,13 +61,14 @@ def stage(upload: Upload, store: ox.Store, settings: Settings,
     graph, locate, template, early = _read(upload, name, settings)
     add_provenance(graph, name, file_name=upload.file_name, template=template,
                    who=upload.who, now=now)
-    staged = staged_store(store, graph, name.graph)
-    subjects, _ = nodes_of(graph)
+    nodes = nodes_of(graph)
+    subjects = nodes[0]
+    staged = staged_store(store, graph, name.graph, nodes)
     problems = list(early)
     problems += shape_problems(staged, _checks(settings.ontology_dir / "shapes.ttl"),
                                name.graph, subjects, upload.file_name, locate)
     problems += check_problems(staged, settings.query_dir, subjects, upload.file_name, locate)
-    problems += duplicate_warnings(store, graph, upload.file_name, locate)
+    problems += duplicate_warnings(store, graph, upload.file_name, locate, subjects)
     report = ImportReport(upload.file_name, template, name.checksum, name.graph, len(graph),
                           sort_problems(problems))
     return Staged(report, graph, name)
