@@ -8,6 +8,7 @@ its changes reach a server at the server's next start.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from app.imports.provenance import PROV
 from app.imports.staging import Staged
 from app.store.embedded import EmbeddedStore
 
+_COMMITTING = threading.Lock()
 Apply = Callable[[Callable[[EmbeddedStore], object]], object]
 
 
@@ -44,6 +46,11 @@ def to_nquads(staged: Staged) -> bytes:
 
 def commit(settings: Settings, staged: Staged, apply: Apply | None = None) -> ImportSummary:
     """Accept a staged import: all of it, or (with violations) none of it."""
+    with _COMMITTING:  # one commit at a time: the duplicate check then holds
+        return _commit(settings, staged, apply)
+
+
+def _commit(settings: Settings, staged: Staged, apply: Apply | None) -> ImportSummary:
     report = staged.report
     if not report.ok:
         raise ImportRefused(f"{report.file} has {len(report.violations)} violation(s); "
