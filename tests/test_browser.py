@@ -150,3 +150,4 @@ def test_done_when_non_union_parts_plant_near_union_assembly_to_picture(page, si
         page.get_by_role("button", name="Download SVG").click()
     svg = Path(download.value.path()).read_text(encoding="utf-8")
     assert svg.startswith("<?xml") and "Demonstration data" in svg
+    assert "Solidarity Graph · " + site + "/network/plant?iri=" in svg

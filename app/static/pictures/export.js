@@ -4,20 +4,35 @@
 (function () {
   "use strict";
 
+  var NS = "http://www.w3.org/2000/svg";
+
+  // The picture as a standalone SVG: white background, the page's font, and a credit
+  // line under it (where it comes from, with the filters in the address, and when).
   function serialize(svg) {
-    var copy = svg.cloneNode(true);
-    copy.setAttribute("xmlns", "http://www.w3.org/2000/svg");
-    copy.setAttribute("xmlns:xlink", "http://www.w3.org/1999/xlink");
     var box = svg.getBoundingClientRect();
-    copy.setAttribute("width", Math.round(box.width));
-    copy.setAttribute("height", Math.round(box.height));
-    var background = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+    var width = Math.round(box.width), height = Math.round(box.height), credit = 22;
+    var copy = svg.cloneNode(true);
+    copy.querySelectorAll("[data-no-export]").forEach(function (el) { el.remove(); });
+    copy.setAttribute("width", width);
+    copy.setAttribute("height", height);
+    var outer = document.createElementNS(NS, "svg");
+    outer.setAttribute("xmlns", NS);
+    outer.setAttribute("width", width);
+    outer.setAttribute("height", height + credit);
+    outer.setAttribute("viewBox", "0 0 " + width + " " + (height + credit));
+    outer.setAttribute("font-family", getComputedStyle(svg).fontFamily);
+    var background = document.createElementNS(NS, "rect");
     background.setAttribute("width", "100%");
     background.setAttribute("height", "100%");
     background.setAttribute("fill", "#ffffff");
-    copy.insertBefore(background, copy.firstChild);
-    copy.querySelectorAll("[data-no-export]").forEach(function (el) { el.remove(); });
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(copy);
+    var line = document.createElementNS(NS, "text");
+    line.setAttribute("x", 6);
+    line.setAttribute("y", height + 15);
+    line.setAttribute("font-size", 11);
+    line.setAttribute("fill", "#444444");
+    line.textContent = "Solidarity Graph · " + location.href + " · " + new Date().toISOString().slice(0, 10);
+    outer.append(background, copy, line);
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(outer);
   }
 
   function save(blob, name) {
@@ -33,15 +48,15 @@
 
   function savePng(svg, text, name) {
     var box = svg.getBoundingClientRect();
-    var scale = 2;
+    var scale = 2, credit = 22;
     var image = new Image();
     image.onload = function () {
       var canvas = document.createElement("canvas");
       canvas.width = Math.round(box.width * scale);
-      canvas.height = Math.round(box.height * scale);
+      canvas.height = Math.round((box.height + credit) * scale);
       var context = canvas.getContext("2d");
       context.scale(scale, scale);
-      context.drawImage(image, 0, 0, box.width, box.height);
+      context.drawImage(image, 0, 0, box.width, box.height + credit);
       canvas.toBlob(function (blob) { save(blob, name); }, "image/png");
     };
     image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(text);
