@@ -164,3 +164,15 @@ def test_a_network_of_three_hundred_nodes_stays_readable(page, site):  # noqa: F
     page.locator("#network-figure").screenshot(path=str(ARTIFACTS / "network-300-nodes.png"))
     box = page.eval_on_selector("#network-figure svg", "s => s.viewBox.baseVal.width")
     assert box > 1000, "the view widens with the network instead of squeezing it"
+
+
+def test_keyboard_users_can_skip_the_map_points(page, site):  # noqa: F811
+    open_map(page, site, "?kind=parts")
+    page.focus("#map-filters button[type=reset]")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip the map's points: go to the table of plants")
+    assert skip.evaluate("e => e === document.activeElement") and skip.is_visible()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.closest('#plant-table') !== null")
+    assert focused, "after the skip link, the next stop is the first plant in the table"
