@@ -35,7 +35,8 @@ def test_assembly_plants_per_country(store):
 def test_every_assembly_plant_has_place_coordinates_and_operator(store):
     missing = rows(store, """
         SELECT ?plant WHERE { ?plant a skg:AssemblyPlant .
-          FILTER NOT EXISTS { ?plant geo:lat ?lat ; geo:long ?long ; skg:region ?r ; skg:locality ?l .
+          FILTER NOT EXISTS { ?plant geo:lat ?lat ; geo:long ?long ;
+                                     skg:region ?r ; skg:locality ?l .
                               ?op skg:workplace ?plant ; skg:operator ?who } }
         ORDER BY ?plant""")
     assert missing == []
@@ -89,7 +90,8 @@ def test_trade_agreements_and_their_content_rules(store):
     for agreement in ("auto-pact-1965", "nafta-1994", "usmca-2020"):
         assert int(found[f"{ID}fact/agreement-{agreement}"]) >= 1
     rvc = rows(store, """SELECT ?v WHERE { ?r skg:agreement fact:agreement-usmca-2020 ;
-        skg:ruleType <https://w3id.org/solidarity-graph/id/concept/trade-rule-type/regional-value-content> ;
+        skg:ruleType <https://w3id.org/solidarity-graph/id/concept/trade-rule-type/\
+regional-value-content> ;
         skg:value ?v } ORDER BY ?v""")
     assert ("75",) in rvc or ("75.0",) in rvc
 
@@ -146,7 +148,8 @@ def test_unverified_facts_are_flagged_and_exist(store):
 
 
 def test_demonstration_flows_are_labelled_and_optional(store, tmp_path):
-    assert rows(store, f"""SELECT ?d WHERE {{ <{GRAPH}demo-supply-flows> skg:isDemonstration ?d }}""") \
+    demo = f"SELECT ?d WHERE {{ <{GRAPH}demo-supply-flows> skg:isDemonstration ?d }}"
+    assert rows(store, demo) \
         == [("true",)]
     in_demo = count(store, f"""SELECT (COUNT(*) AS ?n) WHERE {{
         GRAPH <{GRAPH}demo-supply-flows> {{ ?f a skg:SupplyFlow }} }}""")

@@ -50,20 +50,26 @@ def store_with(tmp_path: Path, turtle: str, name: str = "bad"):
 
 
 BAD_DATA = {
-    "fact-without-source-violation": "x:p a skg:Mine ; rdfs:label 'p'@en ; skg:country country:CA .",
+    "fact-without-source-violation":
+        "x:p a skg:Mine ; rdfs:label 'p'@en ; skg:country country:CA .",
     "source-without-locator-violation":
-        "x:p a skg:Mine ; rdfs:label 'p'@en ; skg:country country:CA ; dcterms:source source:test .",
+        "x:p a skg:Mine ; rdfs:label 'p'@en ; skg:country country:CA ;"
+        " dcterms:source source:test .",
     "coordinates-outside-country-violation": """x:p a skg:Mine ; rdfs:label 'p'@en ;
         skg:country country:CA ; geo:lat 19.0 ; geo:long -99.1 ;
         dcterms:source source:test ; skg:locator 'p. 1' .""",
     "overlapping-ownership-violation": """
         x:a a skg:Employer . x:b a skg:Employer . x:c a skg:Employer .
-        x:o1 a skg:Ownership ; skg:subsidiary x:a ; skg:parent x:b ; skg:from '2000-01-01'^^xsd:date .
-        x:o2 a skg:Ownership ; skg:subsidiary x:a ; skg:parent x:c ; skg:from '2005-01-01'^^xsd:date .""",
-    "period-order-violation": "x:o a skg:Ownership ; skg:from '2005-01-01'^^xsd:date ; skg:to '2001-01-01'^^xsd:date .",
+        x:o1 a skg:Ownership ; skg:subsidiary x:a ; skg:parent x:b ;
+             skg:from '2000-01-01'^^xsd:date .
+        x:o2 a skg:Ownership ; skg:subsidiary x:a ; skg:parent x:c ;
+             skg:from '2005-01-01'^^xsd:date .""",
+    "period-order-violation": """x:o a skg:Ownership ;
+        skg:from '2005-01-01'^^xsd:date ; skg:to '2001-01-01'^^xsd:date .""",
     "dangling-reference-violation": "x:o a skg:Operation ; skg:operator x:nobody .",
     "pseudonym-link-violation": """x:p a skg:MiningCompany ; skg:pseudonym true .
-        x:real a skg:MiningCompany . x:o a skg:Ownership ; skg:subsidiary x:p ; skg:parent x:real .""",
+        x:real a skg:MiningCompany .
+        x:o a skg:Ownership ; skg:subsidiary x:p ; skg:parent x:real .""",
 }
 
 

@@ -35,7 +35,7 @@ def test_query_formats(skg, fmt):
         bindings = json.loads(result.stdout)["results"]["bindings"]
         assert len(bindings) == 3
     elif fmt == "csv":
-        assert list(csv.reader(io.StringIO(result.stdout)))[0] == ["phase"]
+        assert next(csv.reader(io.StringIO(result.stdout))) == ["phase"]
         assert result.stdout.count("phase-mining-") == 3
     else:
         assert result.stdout.splitlines()[0].strip() == "phase" and "(3 rows)" in result.stdout

@@ -47,7 +47,8 @@ def test_demo_graphs_can_be_left_out(tmp_path):
     (tmp_path / "demo" / "demo-flows.ttl").write_text(
         "<http://example.org/a> <http://example.org/b> 1 .\n", encoding="utf-8")
     with_demo = load_settings(clean_env(), overrides={"SKG_DATA_DIR": tmp_path})
-    without = load_settings(clean_env(SKG_INCLUDE_DEMO="false"), overrides={"SKG_DATA_DIR": tmp_path})
+    without = load_settings(clean_env(SKG_INCLUDE_DEMO="false"),
+                            overrides={"SKG_DATA_DIR": tmp_path})
     assert GRAPH + "demo-flows" in build_store(with_demo).graphs()
     assert GRAPH + "demo-flows" not in build_store(without).graphs()
 
