@@ -38,6 +38,8 @@ def test_ownership_network_has_years(client):
                and link["source"] == ORG + "chrysler"]
     assert daimler and daimler[0]["start"] == 1998 and daimler[0]["end"] == 2007
     assert body["demonstration"] is False and body["notice"] is None
+    plants = [n for n in body["nodes"] if n["kind"] in ("assembly", "parts", "powertrain")]
+    assert plants and {n["status"] for n in plants} <= {"union", "non-union", "unknown"}
 
 
 def test_alliance_network_has_members_meetings_and_employers(client):

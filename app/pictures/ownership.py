@@ -8,12 +8,13 @@ can show the tree as it stood in a chosen year.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from app.errors import NotFound
 from app.pictures import records, select
 from app.pictures.graph import Network, year
-from app.pictures.plants import KINDS, PREFIXES
+from app.pictures.plants import KINDS, PREFIXES, plant_records, plants_query
 
 STEP = ("^skg:subsidiary/skg:parent|^skg:parent/skg:subsidiary|"
         "^w3org:originalOrganization/w3org:resultingOrganization|"
@@ -80,10 +81,14 @@ def ownership_network(store: Any, employer: str) -> Network:
 
 
 def _add_operations(store: Any, network: Network, members: str) -> None:
+    """The plants each company operated, with their union status today (the map's rule)."""
+    today = datetime.date.today()
+    status = {p["iri"]: p["status"] for p in plant_records(select(store, plants_query(today)))}
     for row in records(select(store, OPERATION_QUERY % {"members": members})):
         kind = KINDS.get((row["class"] or "").rsplit("#", 1)[-1])
         if kind is None:
             continue
-        network.node(row["plant"] or "", row["plant_label"], kind, status=None)
+        network.node(row["plant"] or "", row["plant_label"], kind,
+                     status=status.get(row["plant"] or ""))
         network.link(row["org"] or "", row["plant"] or "", "operates", id=row["fact"],
                      label="operates", start=year(row["from"]), end=year(row["to"]))
