@@ -101,6 +101,11 @@ def test_alliance_network_and_timeline(page, site):  # noqa: F811
     items = get_json(site + "/timeline.json")["items"]
     assert page.locator("#timeline-figure a.event").count() == len(items)
     assert page.locator(".timeline-list li").count() == len(items)
+    assert page.locator("#timeline-figure g.labels text:not([display=none])").count() == 0
+    for _ in range(3):
+        page.get_by_role("button", name="Zoom in").click()
+    named = page.locator("#timeline-figure g.labels text:not([display=none])").count()
+    assert named == sum(not item["span"] for item in items), "zoomed in, every date is named"
     journey_end(page, "timeline")
 
 

@@ -32,7 +32,13 @@
       .attr("stroke", "#999999");
   }
 
+  function shortLabel(label) {
+    var text = label.split(" (")[0];
+    return text.length <= 32 ? text : text.slice(0, text.lastIndexOf(" ", 32));
+  }
+
   function drawItems(layer, data, info) {
+    var labels = layer.append("g").attr("class", "labels").attr("pointer-events", "none");
     var laneIndex = {};
     data.lanes.forEach(function (lane, i) { laneIndex[lane.id] = i; });
     var counts = {};
@@ -49,11 +55,15 @@
       var text = item.span ? a.append("text").attr("font-size", 10).attr("fill", "#ffffff")
         .text(item.label.split(" (")[0].split(":")[0]) : null;
       a.on("focus mouseenter", function () { info.textContent = describe(item); });
-      return {item: item, d: d, y: y, mark: mark, text: text};
+      var note = item.span ? null : labels.append("text").attr("font-size", 10).attr("fill", "#1d1d1d")
+        .attr("paint-order", "stroke").attr("stroke", "#ffffff").attr("stroke-width", 3)
+        .attr("display", "none").text(shortLabel(item.label));
+      return {item: item, d: d, y: y, mark: mark, text: text, note: note};
     });
   }
 
-  function place(marks, x) {
+  // Bars and dots at their dates; dots get their names once zoomed in enough to read them.
+  function place(marks, x, k) {
     marks.forEach(function (m) {
       if (m.item.span) {
         var x0 = x(m.d.start), x1 = x(m.d.end || m.d.start);
@@ -62,6 +72,7 @@
           .attr("display", x1 - x0 > m.text.text().length * 5.6 + 8 ? null : "none");
       } else {
         m.mark.attr("cx", x(m.d.start)).attr("cy", m.y);
+        m.note.attr("x", x(m.d.start) + 8).attr("y", m.y + 3.5).attr("display", k >= 6 ? null : "none");
       }
     });
   }
@@ -84,13 +95,13 @@
       .attr("x", LEFT).attr("y", 0).attr("width", WIDTH - LEFT).attr("height", height);
     var layer = svg.append("g").attr("clip-path", "url(#timeline-clip)");
     var marks = drawItems(layer, data, document.getElementById("timeline-info"));
-    function redraw(scale) {
+    function redraw(scale, k) {
       axis.call(d3.axisTop(scale).ticks(10)).attr("font-size", 11);
-      place(marks, scale);
+      place(marks, scale, k);
     }
     var zoom = d3.zoom().scaleExtent([1, 60]).translateExtent([[LEFT, 0], [WIDTH, height]])
       .extent([[LEFT, 0], [WIDTH, height]])
-      .on("zoom", function (event) { redraw(event.transform.rescaleX(x)); });
+      .on("zoom", function (event) { redraw(event.transform.rescaleX(x), event.transform.k); });
     svg.call(zoom);
     figure.querySelectorAll("[data-zoom]").forEach(function (button) {
       button.addEventListener("click", function () {
@@ -99,7 +110,7 @@
         else { svg.call(zoom.scaleBy, how === "in" ? 2 : 0.5); }
       });
     });
-    redraw(x);
+    redraw(x, 1);
     figure.dataset.ready = "true";
   }
 
