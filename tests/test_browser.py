@@ -67,6 +67,12 @@ def test_question_with_a_parameter_and_its_chart(page, site):  # noqa: F811
     assert download.value.suggested_filename == "production-vs-market-share.svg"
     assert "<svg" in Path(download.value.path()).read_text(encoding="utf-8")
     journey_end(page, "question-chart")
+    page.emulate_media(media="print")
+    assert not page.locator("header.site").is_visible()
+    assert page.locator("#question-chart svg").is_visible()
+    assert not page.locator("#question-chart .picture-tools").is_visible()
+    assert page.pdf(format="A4").startswith(b"%PDF")
+    page.emulate_media(media="screen")
 
 
 def test_plant_page_leads_to_its_network(page, site):  # noqa: F811
