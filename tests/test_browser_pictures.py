@@ -31,7 +31,8 @@ def test_map_filter_by_country_and_status(page, site):  # noqa: F811
     shown = page.locator("a.plant:not([display=none])")
     rows = page.locator("#plant-table tbody tr")
     assert shown.count() == rows.count() == len(expected) > 5
-    assert page.locator("#map-count").inner_text() == f"{len(expected)} of {total} plants shown."
+    assert page.locator("#map-count").inner_text() == (
+        f"{len(expected)} of {total} plants shown: {len(expected)} union, 0 non-union, 0 unknown.")
     assert set(shown.evaluate_all("els => els.map(e => e.dataset.status)")) == {"union"}
     assert "country=CA" in page.url and "status=union" in page.url
     assert page.locator("#plant-table a", has_text="Oshawa").first.is_visible()

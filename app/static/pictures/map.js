@@ -141,7 +141,10 @@
     var shown = plants.filter(function (p) { return matches(p, wanted); });
     plants.forEach(function (p) { p.link.attr("display", matches(p, wanted) ? null : "none"); });
     parts.tbody.replaceChildren.apply(parts.tbody, shown.map(row));
-    parts.count.textContent = shown.length + " of " + plants.length + " plants shown.";
+    parts.count.textContent = shown.length + " of " + plants.length + " plants shown: " +
+      Object.keys(P.STATUS).map(function (status) {
+        return shown.filter(function (p) { return p.status === status; }).length + " " + status;
+      }).join(", ") + ".";
     var query = new URLSearchParams();
     FILTERS.forEach(function (name) { if (wanted[name]) { query.set(name, wanted[name]); } });
     if (wanted.closed) { query.set("closed", "1"); }
