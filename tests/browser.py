@@ -1,6 +1,7 @@
 """Browser fixtures: Debian's headless Chromium driven by Playwright, against a real server.
 
-Import the fixtures into a test module (`from browser import browser, page, site`).
+Import the fixtures into a test module (`from browser import browser, page, site`);
+`site` is the session's `live_server` from conftest.py.
 Every page fails its test on a console error or an uncaught exception, and
 `journey_end(page, name)` saves a screenshot to tests/artifacts/<name>.png and
 runs axe-core (tests/vendor/axe.min.js) on what the page shows.
@@ -14,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import start_server, stop_server
 
 TESTS = Path(__file__).resolve().parent
 ARTIFACTS = TESTS / "artifacts"
@@ -26,12 +26,10 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
 SERIOUS = {"serious", "critical"}
 
 
-@pytest.fixture(scope="module")
-def site() -> Iterator[str]:
-    """A real `skg serve` process on 127.0.0.1 (with the demonstration graph)."""
-    process, base = start_server()
-    yield base
-    stop_server(process)
+@pytest.fixture(scope="session")
+def site(live_server: str) -> str:
+    """The session's real `skg serve` process on 127.0.0.1 (with the demonstration graph)."""
+    return live_server
 
 
 @pytest.fixture(scope="module")
