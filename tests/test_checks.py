@@ -104,3 +104,28 @@ def test_shapes_report_a_curator_message(tmp_path):
     assert not report.conforms
     assert [r.message for r in report.violations] == [
         "A workplace needs exactly one country (skg:country)."]
+
+
+def test_every_class_the_data_uses_has_a_shape_named_after_it(store):
+    shapes = {row[0].value.rsplit("#", 1)[-1] for row in store.query("""
+        SELECT ?shape WHERE { GRAPH ?g { ?shape a <http://www.w3.org/ns/shacl#NodeShape> } }
+        ORDER BY ?shape""").rows}
+    used = {row[0].value.rsplit("#", 1)[-1] for row in store.query("""
+        SELECT DISTINCT ?class WHERE { ?x a ?class
+          FILTER STRSTARTS(STR(?class), "https://w3id.org/solidarity-graph/ontology#") }
+        ORDER BY ?class""").rows}
+    assert len(used) > 40
+    assert {c for c in used if f"{c}Shape" not in shapes} == set()
+
+
+@pytest.mark.parametrize(("turtle", "message"), [
+    ("x:p a skg:AssemblyPlant, skg:PartsPlant ; skg:country country:CA .",
+     "A plant is an assembly plant or a parts plant, not both: choose one type."),
+    ("x:m a skg:Meeting .", "A meeting or delegation needs its date"),
+    ("x:p a skg:Position .", "A position exists within exactly one organization in the graph."),
+])
+def test_class_shapes_catch_their_mistakes(tmp_path, turtle, message):
+    settings, store = store_with(tmp_path, turtle.replace(
+        " .", " ; rdfs:label 'x'@en ; dcterms:source source:test ; skg:locator 'p. 1' ."))
+    report = validate_store(settings, store)
+    assert any(r.message.startswith(message) for r in report.violations), report.violations
