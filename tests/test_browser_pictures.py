@@ -182,3 +182,19 @@ def test_keyboard_users_can_skip_the_map_points(page, site):  # noqa: F811
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.closest('#plant-table') !== null")
     assert focused, "after the skip link, the next stop is the first plant in the table"
+
+
+def test_map_union_status_on_a_chosen_date(page, site):  # noqa: F811
+    open_map(page, site, "?kind=assembly")
+    page.fill("#f-as-of", "2004-06-01")
+    page.dispatch_event("#f-as-of", "change")
+    page.wait_for_selector("#map-figure[data-ready=true]")
+    then = get_json(site + "/map/plants.json?as_of=2004-06-01")["plants"]
+    expected = [p for p in then if p["kind"] == "assembly" and not p["closed"]]
+    union = sum(p["status"] == "union" for p in expected)
+    count = page.locator("#map-count").inner_text()
+    assert count.startswith(f"{len(expected)} of {len(then)} plants shown: {union} union,")
+    assert "as_of=2004-06-01" in page.url and "kind=assembly" in page.url
+    title = page.locator("#map-figure g.legend text").first.text_content()
+    assert title == "Plants, union status on 2004-06-01"
+    journey_end(page, "map-2004")

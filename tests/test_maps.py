@@ -61,3 +61,20 @@ def test_base_map_is_small_north_american_natural_earth():
     assert path.stat().st_size < 600_000
     names = {f["properties"]["name"] for f in json.loads(path.read_text())["features"]}
     assert {"Canada", "Mexico", "United States of America", "states and provinces"} <= names
+
+
+def test_union_status_on_a_chosen_date(client):
+    then = client.get("/map/plants.json", query_string={"as_of": "2004-06-01"}).get_json()
+    assert then["as_of"] == "2004-06-01"
+    plants = {p["iri"].rsplit("/", 1)[1]: p for p in then["plants"]}
+    assert plants["volkswagen-chattanooga-assembly"]["status"] != "union"
+    today = client.get("/map/plants.json").get_json()
+    now = {p["iri"].rsplit("/", 1)[1]: p for p in today["plants"]}
+    assert now["volkswagen-chattanooga-assembly"]["status"] == "union"
+    closed_then = sum(p["closed"] for p in then["plants"])
+    assert closed_then < sum(p["closed"] for p in today["plants"])
+
+
+def test_a_malformed_date_is_refused(client):
+    response = client.get("/map/plants.json", query_string={"as_of": "last June"})
+    assert response.status_code == 400 and response.get_json()["code"] == "bad-parameter"

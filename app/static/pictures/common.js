@@ -4,7 +4,7 @@
   "use strict";
 
   var STATUS = {
-    "union": {colour: "#1f5fa8", label: "Union (representation holds today)"},
+    "union": {colour: "#1f5fa8", label: "Union (a union representation holds)"},
     "non-union": {colour: "#d95f02", label: "Non-union (no representation recorded)"},
     "unknown": {colour: "#767676", label: "Unknown (union status not checked)"}
   };

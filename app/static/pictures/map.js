@@ -38,16 +38,18 @@
       employers(p).forEach(function (e) { sets.employer.add(e); });
     });
     Object.keys(sets).forEach(function (name) {
-      var select = form.elements[name];
+      var select = form.elements[name], chosen = select.value;
+      while (select.options.length > 1) { select.remove(1); }
       Array.from(sets[name]).sort().forEach(function (value) {
         select.append(new Option(value, value));
       });
+      select.value = chosen;
     });
   }
 
   function readFilters(form) {
     var wanted = {};
-    FILTERS.forEach(function (name) { wanted[name] = form.elements[name].value; });
+    FILTERS.concat(["as_of"]).forEach(function (name) { wanted[name] = form.elements[name].value; });
     wanted.closed = form.elements.closed.checked;
     return wanted;
   }
@@ -146,39 +148,58 @@
         return shown.filter(function (p) { return p.status === status; }).length + " " + status;
       }).join(", ") + ".";
     var query = new URLSearchParams();
-    FILTERS.forEach(function (name) { if (wanted[name]) { query.set(name, wanted[name]); } });
+    FILTERS.concat(["as_of"]).forEach(function (name) { if (wanted[name]) { query.set(name, wanted[name]); } });
     if (wanted.closed) { query.set("closed", "1"); }
     history.replaceState(null, "", location.pathname + (query.toString() ? "?" + query : ""));
   }
 
   function restore(form) {
     var query = new URLSearchParams(location.search);
-    FILTERS.forEach(function (name) { if (query.get(name)) { form.elements[name].value = query.get(name); } });
+    FILTERS.concat(["as_of"]).forEach(function (name) {
+      if (query.get(name)) { form.elements[name].value = query.get(name); }
+    });
     form.elements.closed.checked = query.get("closed") === "1";
   }
 
+  // Load the plants with their union status on the chosen date (today when none) and draw them.
+  function load(map) {
+    var asOf = map.form.elements.as_of.value;
+    return P.getJson(map.figure.dataset.src + (asOf ? "?as_of=" + encodeURIComponent(asOf) : ""))
+      .then(function (json) {
+        map.viewport.selectAll("g.plants").remove();
+        map.svg.selectAll("g.legend").remove();
+        map.plants = json.plants;
+        addNearest(map.plants);
+        drawPlants(map.viewport, map.projection, map.plants, document.getElementById("map-info"));
+        rescale(map.plants, map.k);
+        P.legend(map.svg, WIDTH - 290, HEIGHT - 165, P.statusRows().concat(P.kindRows(["assembly", "parts", "powertrain"])),
+          "Plants, union status " + (asOf ? "on " + json.as_of : "today"));
+        fillOptions(map.form, map.plants);
+        apply(map.form, map.plants, map.parts);
+      });
+  }
+
   function start(figure) {
-    var form = document.getElementById("map-filters");
-    var parts = {tbody: document.querySelector("#plant-table tbody"),
-                 count: document.getElementById("map-count")};
+    var map = {figure: figure, form: document.getElementById("map-filters"), k: 1,
+      parts: {tbody: document.querySelector("#plant-table tbody"), count: document.getElementById("map-count")}};
     Promise.all([P.getJson(figure.dataset.basemap), P.getJson(figure.dataset.src)]).then(function (got) {
-      var plants = got[1].plants;
-      var svg = d3.select(figure).select("svg").attr("viewBox", "0 0 " + WIDTH + " " + HEIGHT);
-      var projection = d3.geoConicConformal().parallels([20, 50]).rotate([96, 0])
+      map.svg = d3.select(figure).select("svg").attr("viewBox", "0 0 " + WIDTH + " " + HEIGHT);
+      map.projection = d3.geoConicConformal().parallels([20, 50]).rotate([96, 0])
         .fitExtent([[20, 20], [WIDTH - 20, HEIGHT - 20]], {type: "MultiPoint",
-          coordinates: plants.map(function (p) { return [p.long, p.lat]; }).concat([[-125, 50], [-66, 16]])});
-      var viewport = svg.append("g").attr("class", "viewport");
-      drawBase(viewport, d3.geoPath(projection), got[0]);
-      addNearest(plants);
-      drawPlants(viewport, projection, plants, document.getElementById("map-info"));
-      P.zoomable(svg, viewport, figure, function (k) { rescale(plants, k); });
-      P.legend(svg, WIDTH - 290, HEIGHT - 165, P.statusRows().concat(P.kindRows(["assembly", "parts", "powertrain"])), "Plants, union status today");
-      fillOptions(form, plants);
-      restore(form);
-      form.addEventListener("change", function () { apply(form, plants, parts); });
-      form.addEventListener("reset", function () { setTimeout(function () { apply(form, plants, parts); }, 0); });
-      apply(form, plants, parts);
-      figure.dataset.ready = "true";
+          coordinates: got[1].plants.map(function (p) { return [p.long, p.lat]; }).concat([[-125, 50], [-66, 16]])});
+      map.viewport = map.svg.append("g").attr("class", "viewport");
+      drawBase(map.viewport, d3.geoPath(map.projection), got[0]);
+      P.zoomable(map.svg, map.viewport, figure, function (k) { map.k = k; rescale(map.plants, k); });
+      fillOptions(map.form, got[1].plants);
+      restore(map.form);
+      map.form.addEventListener("change", function (event) {
+        if (event.target.name === "as_of") { figure.dataset.ready = "false"; load(map).then(function () { figure.dataset.ready = "true"; }); }
+        else { apply(map.form, map.plants, map.parts); }
+      });
+      map.form.addEventListener("reset", function () {
+        setTimeout(function () { load(map); }, 0);
+      });
+      load(map).then(function () { figure.dataset.ready = "true"; });
     });
   }
 
