@@ -14,23 +14,25 @@ from typing import Any
 from benchmarks.timing import Runner
 
 
-def app_remote_store(endpoint: str, timeout: float) -> Any | None:
-    """The app's remote store for `endpoint`, or None when the app has none (yet)."""
+def app_remote_store(endpoint: str, timeout: float, dataset: str) -> Any | None:
+    """The app's remote store for `endpoint`, or None when the app has none (yet).
+
+    `dataset` is SKG_SPARQL_DATASET: "union" for a server that answers over the
+    union of its graphs (Oxigraph server --union-default-graph), "explicit" to
+    name the app's graphs in every request (Virtuoso, whose default graph also
+    holds its system graphs).
+    """
     try:
         module = importlib.import_module("app.store.remote")
-    except ImportError:
-        return None
-    store_class = getattr(module, "RemoteStore", None)
-    if store_class is None:
-        return None
-    try:
-        return store_class(endpoint, timeout=timeout)
-    except TypeError:
+        config = module.RemoteConfig(endpoint, timeout=timeout, row_limit=100_000_000,
+                                     dataset=dataset)
+        return module.RemoteStore(config)
+    except (ImportError, AttributeError, TypeError):
         return None
 
 
-def remote_runner(endpoint: str, timeout: float) -> Runner:
-    store = app_remote_store(endpoint, timeout)
+def remote_runner(endpoint: str, timeout: float, dataset: str = "union") -> Runner:
+    store = app_remote_store(endpoint, timeout, dataset)
     if store is not None:
         return lambda sparql: _rows(store.query(sparql))
     from SPARQLWrapper import JSON, POST, SPARQLWrapper
@@ -47,8 +49,8 @@ def remote_runner(endpoint: str, timeout: float) -> Runner:
     return run
 
 
-def via_app(endpoint: str) -> bool:
-    return app_remote_store(endpoint, 10.0) is not None
+def via_app() -> bool:
+    return app_remote_store("http://127.0.0.1:1/query", 10.0, "union") is not None
 
 
 def _rows(result: Any) -> int:

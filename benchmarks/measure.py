@@ -52,10 +52,10 @@ def with_rdflib(data_dir: Path) -> tuple[float, Runner]:
     return load_seconds, run
 
 
-def remote(endpoint: str, timeout: float) -> tuple[float, Runner]:
+def remote(endpoint: str, timeout: float, dataset: str) -> tuple[float, Runner]:
     from benchmarks.client import remote_runner
 
-    return 0.0, remote_runner(endpoint, timeout)
+    return 0.0, remote_runner(endpoint, timeout, dataset)
 
 
 def measure(args: argparse.Namespace) -> dict[str, object]:
@@ -64,9 +64,9 @@ def measure(args: argparse.Namespace) -> dict[str, object]:
     elif args.backend == "rdflib":
         load_seconds, run = with_rdflib(args.data_dir)
     else:
-        load_seconds, run = remote(args.endpoint, args.budget)
+        load_seconds, run = remote(args.endpoint, args.budget, args.dataset)
     loaded_rss = peak_rss_mb()
-    texts = question_texts(bench_settings(args.data_dir))
+    texts = question_texts(bench_settings(args.data_dir), rewrites=True)
     timings = {slug: time_query(run, sparql, reps=args.reps, budget=args.budget)
                for slug, sparql in texts.items()}
     peak = max([loaded_rss, peak_rss_mb()] + [t.peak_rss_mb for t in timings.values()])
@@ -79,6 +79,7 @@ def main() -> None:
     parser.add_argument("backend", choices=["embedded", "rdflib", "remote"])
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--endpoint", default="")
+    parser.add_argument("--dataset", choices=["union", "explicit"], default="union")
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--budget", type=float, default=30.0)
     print(json.dumps(measure(parser.parse_args())))

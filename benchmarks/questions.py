@@ -27,9 +27,20 @@ def bench_settings(data_dir: Path) -> Settings:
     return load_settings(env)
 
 
-def question_texts(settings: Settings) -> dict[str, str]:
-    """slug -> query text with default parameters bound."""
-    catalog = load_catalog(settings.query_dir)
+REWRITES = Path(__file__).resolve().parent / "rewrites"
+REWRITE_SUFFIX = " (rewrite)"
+
+
+def question_texts(settings: Settings, *, rewrites: bool = False) -> dict[str, str]:
+    """slug -> query text with default parameters bound (and the rewrites, when asked)."""
+    texts = bound_texts(settings.query_dir)
+    if rewrites and REWRITES.is_dir():
+        texts |= {slug + REWRITE_SUFFIX: text for slug, text in bound_texts(REWRITES).items()}
+    return texts
+
+
+def bound_texts(folder: Path) -> dict[str, str]:
+    catalog = load_catalog(folder)
     texts = {}
     for slug, spec in catalog.items():
         values = {p.name: OVERRIDES.get(p.name, p.example) for p in spec.params

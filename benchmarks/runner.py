@@ -21,6 +21,8 @@ from benchmarks import report
 from benchmarks.generate import parse_count
 from benchmarks.questions import bench_settings, load_files, prepare_data
 
+CLIENT_NOTE = {True: "the app's remote store (app/store/remote.py)",
+               False: "SPARQLWrapper straight to the server (no app/store/remote.py yet)"}
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "benchmarks" / "results" / "latest.md"
 SETUP = ("Synthetic data from `python -m benchmarks.generate` (seed 2026) plus the project's "
@@ -33,11 +35,11 @@ SETUP = ("Synthetic data from `python -m benchmarks.generate` (seed 2026) plus t
 
 
 def measure_in_child(backend: str, data: Path, args: argparse.Namespace,
-                     endpoint: str = "") -> dict[str, Any]:
+                     endpoint: str = "", dataset: str = "union") -> dict[str, Any]:
     command = [sys.executable, "-m", "benchmarks.measure", backend, str(data),
                "--reps", str(args.reps), "--budget", str(args.budget)]
     if endpoint:
-        command += ["--endpoint", endpoint]
+        command += ["--endpoint", endpoint, "--dataset", dataset]
     limit = 1800 + 30 * args.budget
     try:
         done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=limit,
@@ -51,6 +53,7 @@ def measure_in_child(backend: str, data: Path, args: argparse.Namespace,
 
 def measure_server(backend: str, data: Path, work: Path,
                    args: argparse.Namespace) -> dict[str, Any]:
+    from benchmarks.client import via_app
     from benchmarks.servers import start_oxigraph
     from benchmarks.virtuoso import start_virtuoso
 
@@ -60,8 +63,11 @@ def measure_server(backend: str, data: Path, work: Path,
     except (OSError, RuntimeError, TimeoutError) as exc:
         return {"note": f"not measured: {exc}"}
     try:
-        result = measure_in_child("remote", data, args, server.endpoint)
-        result.update(load_seconds=server.load_seconds, peak_rss_mb=server.peak_rss_mb())
+        dataset = "union" if backend == "oxigraph" else "explicit"
+        result = measure_in_child("remote", data, args, server.endpoint, dataset)
+        note = f"through {CLIENT_NOTE[via_app()]}, SKG_SPARQL_DATASET={dataset}"
+        result.update(load_seconds=server.load_seconds, peak_rss_mb=server.peak_rss_mb(),
+                      note="; ".join(filter(None, [result.get("note"), note])))
     finally:
         server.stop()
     return result

@@ -14,10 +14,13 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from app.config import load_settings
 from app.loading import build_store
+from app.questions import load_catalog
+from app.questions.run import bind
 from app.store import Table
 from app.store.embedded import EmbeddedStore
-from benchmarks.generate import generate, parse_count
+from benchmarks.generate import SUPPLIER, generate, parse_count
 from benchmarks.questions import bench_settings, prepare_data, question_texts
 
 PARTS_PLANTS = """
@@ -86,3 +89,49 @@ def test_nquads_name_the_graph_and_mark_it_as_demonstration() -> None:
 def test_counts_read_like_people_write_them() -> None:
     assert [parse_count(t) for t in ("10k", "1M", "5m", "1_000")] == [10_000, 10**6, 5 * 10**6,
                                                                     1000]
+
+
+# --- Rewrites: the same answers, faster (benchmarks/rewrites/README.md) -------------
+
+REWRITES = load_catalog(Path(__file__).resolve().parent.parent / "benchmarks" / "rewrites")
+ORIGINALS = load_catalog(Path(__file__).resolve().parent.parent / "queries")
+FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "questions"
+SUPPLIERS = ("https://w3id.org/solidarity-graph/id/workplace/fx-seatsco-frames", SUPPLIER)
+DATES = ("2026-11-22", "2024-06-01", "2019-01-01", "2010-06-30")
+
+
+def parameter_sets(slug: str) -> list[dict[str, str]]:
+    """Several dates, every country choice and two suppliers: where answers could differ."""
+    params = {p.name for p in REWRITES[slug].params}
+    sets = [{"as_of": d} for d in DATES]
+    if "country" in params:
+        sets += [{"as_of": "2024-06-01", "country": c} for c in ("CA", "US", "MX")]
+    if "supplier" in params:
+        sets = [s | {"supplier": supplier} for s in sets for supplier in SUPPLIERS]
+    return sets
+
+
+@pytest.fixture(scope="module")
+def fixture_store() -> EmbeddedStore:
+    settings = load_settings({}, overrides={"SKG_DATA_DIR": FIXTURE_DATA,
+                                            "SKG_INCLUDE_DEMO": True})
+    return build_store(settings)
+
+
+@pytest.mark.parametrize("slug", sorted(REWRITES))
+def test_a_rewrite_answers_exactly_as_the_question_it_rewrites(
+        slug: str, store: EmbeddedStore, fixture_store: EmbeddedStore) -> None:
+    assert slug in ORIGINALS
+    for data in (store, fixture_store):
+        for values in parameter_sets(slug):
+            original = data.query(bind(ORIGINALS[slug], values).sparql)
+            rewritten = data.query(bind(REWRITES[slug], values).sparql)
+            assert rewritten == original, (
+                f"benchmarks/rewrites/{slug}.rq no longer answers as queries/{slug}.rq does "
+                f"(parameters {values}): bring the rewrite up to date or delete it")
+
+
+@pytest.mark.parametrize("slug", sorted(REWRITES))
+def test_a_rewrite_keeps_the_header_of_its_question(slug: str) -> None:
+    assert REWRITES[slug].params == ORIGINALS[slug].params
+    assert REWRITES[slug].columns == ORIGINALS[slug].columns
