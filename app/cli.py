@@ -128,6 +128,15 @@ def export(fmt: str, output: Path | None) -> None:
     progress(f"Wrote {len(data):,} bytes to {output.name}")
 
 
+@main.command()
+def publish() -> None:
+    """Load every curated graph into the remote SPARQL server (SKG_SPARQL_* settings)."""
+    from app.publish import publish as publish_graphs
+
+    published = publish_graphs(settings(), progress)
+    click.echo(f"{published.triples:,} triples in {published.graphs} graphs on the server.")
+
+
 main.add_command(ask)
 main.add_command(bench)
 

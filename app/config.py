@@ -7,6 +7,7 @@ sentence of documentation; the README's table is checked against it by a test.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,9 +56,60 @@ def _port(text: str) -> int:
     return value
 
 
+def _choice(*allowed: str) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        value = text.strip().lower()
+        if value not in allowed:
+            raise ValueError(f"expected one of {', '.join(allowed)}")
+        return value
+    return parse
+
+
+def _url(text: str) -> str:
+    """An http(s) URL, or empty for 'not set'."""
+    value = text.strip()
+    if value and not re.fullmatch(r"https?://[^/\s?#]+(/\S*)?", value):
+        raise ValueError("expected an http:// or https:// URL")
+    return value
+
+
+def _optional_seconds(text: str) -> float | None:
+    return _positive_float(text) if text.strip() else None
+
+
 def _path(text: str) -> Path:
     path = Path(text)
     return path if path.is_absolute() else (Path.cwd() / path)
+
+
+REMOTE_SETTINGS: tuple[Setting, ...] = (
+    Setting("SKG_STORE", _choice("memory", "remote"), "memory",
+            "Where the graph lives: `memory` (embedded, loaded from the files at start) or "
+            "`remote` (a SPARQL 1.1 server; see Remote SPARQL servers)."),
+    Setting("SKG_SPARQL_URL", _url, "",
+            "Query endpoint of the remote server; required when `SKG_STORE=remote`."),
+    Setting("SKG_SPARQL_UPDATE_URL", _url, "",
+            "SPARQL Update endpoint of the remote server; writes use it when "
+            "`SKG_SPARQL_GSP_URL` is empty."),
+    Setting("SKG_SPARQL_GSP_URL", _url, "",
+            "Graph Store Protocol endpoint of the remote server; whole graphs are replaced "
+            "with PUT and dropped with DELETE."),
+    Setting("SKG_SPARQL_USER", str, "", "User name for the remote server (empty: none)."),
+    Setting("SKG_SPARQL_PASSWORD", str, "", "Password for the remote server."),
+    Setting("SKG_SPARQL_AUTH", _choice("basic", "digest"), "basic",
+            "HTTP authentication the remote server asks for (Virtuoso's `-auth` "
+            "endpoints use `digest`)."),
+    Setting("SKG_SPARQL_TIMEOUT", _optional_seconds, "",
+            "Seconds a remote query may take (empty: `SKG_QUERY_TIMEOUT`); writes may "
+            "take ten times as long."),
+    Setting("SKG_SPARQL_DATASET", _choice("explicit", "union"), "explicit",
+            "`explicit`: every query names the app's graphs as its dataset (exact on any "
+            "server); `union`: the server's default graph already is the union of its named "
+            "graphs (Oxigraph server with `--union-default-graph`), which is faster there."),
+    Setting("SKG_SPARQL_TIMEOUT_PARAM", _choice("none", "seconds", "milliseconds"), "none",
+            "Also send the time limit to the server as its `timeout` parameter, in "
+            "`seconds` (Fuseki, GraphDB) or `milliseconds` (Virtuoso)."),
+)
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -90,6 +142,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SKG_SECRET_KEY", str, "",
             "Key that signs session cookies; when empty, one is generated once into "
             "`SKG_STATE_DIR`."),
+    *REMOTE_SETTINGS,
 )
 
 
@@ -133,7 +186,14 @@ def load_settings(
         )
     values = {s.name: _parse(s, environ.get(s.name, s.default)) for s in SETTINGS}
     values.update(overrides or {})
+    _check_store(values)
     return Settings(values)
+
+
+def _check_store(values: Mapping[str, Any]) -> None:
+    if values.get("SKG_STORE") == "remote" and not values.get("SKG_SPARQL_URL"):
+        raise ConfigError("SKG_STORE=remote needs SKG_SPARQL_URL: the query endpoint of "
+                          "the SPARQL server (for example http://127.0.0.1:7878/query).")
 
 
 def _parse(setting: Setting, text: str) -> Any:

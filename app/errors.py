@@ -55,6 +55,13 @@ class StoreUnavailable(SkgError):
     status = 502
 
 
+class StoreRefused(SkgError):
+    """The remote SPARQL server refused the app's request (HTTP 401 or 403)."""
+
+    code = "store-refused"
+    status = 502
+
+
 class NotFound(SkgError):
     code = "not-found"
     status = 404

@@ -142,7 +142,7 @@ def _read(store: Queryable, iri: str, demo: set[str]) -> _Read:
     roles: dict[str, list[str]] = defaultdict(list)
     links: dict[str, list[str]] = defaultdict(list)
     for n, role, _, nary in incoming[:q.ROW_CAP]:
-        is_nary = nary.value == "true" and (n.value in roles or len(roles) < q.NODE_CAP)
+        is_nary = nary.value in {"true", "1"} and (n.value in roles or len(roles) < q.NODE_CAP)
         (roles[n.value] if is_nary else links[role.value]).append(
             role.value if is_nary else n.value)
     citing = select(store, q.citing(iri)).rows

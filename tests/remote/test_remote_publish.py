@@ -1,0 +1,35 @@
+"""`skg publish` puts every curated graph on the server, replacing graphs of the same name."""
+
+from __future__ import annotations
+
+import shutil
+
+from app.store.remote import RemoteStore
+from tests.conftest import ROOT, clean_env, run_skg
+
+
+def test_publish_replaces_each_graph_and_reports_progress(oxigraph_server, store):
+    result = run_skg("publish", env=clean_env(**oxigraph_server.settings))
+    assert result.returncode == 0, result.stderr
+    assert f"[{len(store.graphs())}/{len(store.graphs())}]" in result.stderr
+    assert f"{len(store):,} triples" in result.stdout
+    remote = RemoteStore.from_settings(oxigraph_server.load())
+    assert remote.graphs() == store.graphs() and len(remote) == len(store)  # not doubled
+
+
+def test_a_malformed_file_stops_publish_before_anything_is_sent(oxigraph_server, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    broken = data / "curated" / "zz-broken.ttl"
+    broken.write_text("<a> <b> .\n", encoding="utf-8")
+    result = run_skg("publish", env=clean_env(**oxigraph_server.settings,
+                                              SKG_DATA_DIR=str(data)))
+    assert result.returncode != 0 and "zz-broken.ttl" in result.stderr
+    assert "Traceback" not in result.stderr
+    remote = RemoteStore.from_settings(oxigraph_server.load())
+    assert not any(g.endswith("/zz-broken") for g in remote.graphs())
+
+
+def test_publish_without_a_server_says_which_setting_is_missing():
+    result = run_skg("publish")
+    assert result.returncode == 2 and "SKG_SPARQL_URL" in result.stderr
