@@ -7,6 +7,7 @@ SkgError messages on stderr with a non-zero exit status, never a traceback.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -18,6 +19,8 @@ from app.loading import build_store
 from app.questions.cli import ask
 from app.results import to_csv, to_json, to_text_table
 from app.store import Table, Triples
+from app.store.embedded import EmbeddedStore
+from app.store.remote import RemoteStore
 from benchmarks.cli import bench
 
 EXPORT_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
@@ -76,17 +79,24 @@ def load() -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]),
               default="table", show_default=True)
 def query(sparql: str | None, query_file: Path | None, fmt: str) -> None:
-    """Run a SPARQL query (given inline or with --file) over every graph."""
+    """Run a SPARQL query (given inline or with --file) over every graph (or the server's)."""
     if (sparql is None) == (query_file is None):
         raise click.UsageError("Give the query either inline or with --file, not both.")
     text = query_file.read_text(encoding="utf-8") if query_file else str(sparql)
-    store = build_store(settings(), _quiet)
-    result = store.query(text)
+    result = queried_store(settings()).query(text)
     click.echo(render(result, fmt), nl=False)
 
 
 def _quiet(_: str) -> None:
     return None
+
+
+def queried_store(config: Settings,
+                  report: Callable[[str], None] = _quiet) -> EmbeddedStore | RemoteStore:
+    """The remote server when SKG_STORE=remote, else the curated files loaded here."""
+    if config["SKG_STORE"] == "remote":
+        return RemoteStore.from_settings(config)
+    return build_store(config, report)
 
 
 def render(result: Table | bool | Triples, fmt: str) -> str:
@@ -119,8 +129,8 @@ def check(no_reasoner: bool) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output.")
 def export(fmt: str, output: Path | None) -> None:
-    """Export every graph as TriG or N-Quads."""
-    data = build_store(settings(), progress).dump(format=EXPORT_FORMATS[fmt])
+    """Export every graph (or the server's, with SKG_STORE=remote) as TriG or N-Quads."""
+    data = queried_store(settings(), progress).dump(format=EXPORT_FORMATS[fmt])
     if output is None:
         sys.stdout.buffer.write(data)
         return

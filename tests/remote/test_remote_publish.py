@@ -33,3 +33,14 @@ def test_a_malformed_file_stops_publish_before_anything_is_sent(oxigraph_server,
 def test_publish_without_a_server_says_which_setting_is_missing():
     result = run_skg("publish")
     assert result.returncode == 2 and "SKG_SPARQL_URL" in result.stderr
+
+
+def test_query_and_export_read_the_server(oxigraph_server, store):
+    env = clean_env(**oxigraph_server.settings)
+    question = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    answer = run_skg("query", question, "--format", "csv", env=env)
+    assert answer.returncode == 0, answer.stderr
+    assert answer.stdout.split() == ["n", str(len(store))]
+    exported = run_skg("export", "--format", "nquads", env=env)
+    assert exported.returncode == 0, exported.stderr
+    assert len(exported.stdout.splitlines()) == len(store)
