@@ -22,7 +22,7 @@ from pathlib import Path
 from random import Random
 from typing import TextIO
 
-from benchmarks import world_other, world_stats
+from benchmarks import world_other, world_stats, world_work
 from benchmarks.terms import BASE, Writer, graph_iri
 from benchmarks.world_auto import Auto, setup
 from benchmarks.world_blocks import block
@@ -44,8 +44,10 @@ def generate(out: TextIO, triples: int, *, graph_name: str = "bench", quads: boo
     for part in (world_other.succession, world_other.alliances, world_other.interviews,
                  world_other.labor_law, world_other.passages, world_other.trade_rules):
         part(auto, factor)
+    world_work.work_time(auto)
     world_stats.density(auto)
     setup(auto, automakers=max(4, min(40, triples // 25_000)))
+    world_work.strike_funds(auto)
     statistics_budget = int(triples * STATISTICS_SHARE)
     number = 0
     while number == 0 or writer.count < triples - statistics_budget:

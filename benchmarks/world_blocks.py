@@ -23,6 +23,7 @@ from benchmarks.world_auto import (
     represent,
     supply,
 )
+from benchmarks.world_work import hours_reports
 
 
 def supplier(auto: Auto, b: int, i: int) -> str:
@@ -66,6 +67,8 @@ def parts_plant(auto: Auto, slug: str, kind: str, companies: list[str]) -> str:
         represent(auto, node, country, slug, current=chance < 0.2)
     if chance < 0.1 or chance > 0.9:
         vote(auto, node, country, won=chance < 0.1)
+    if 0.05 < chance < 0.15:
+        hours_reports(auto, node, rng.choice(auto.unions[country]))
     return node
 
 
