@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import urllib.request
 from pathlib import Path
 
@@ -198,3 +199,24 @@ def test_map_union_status_on_a_chosen_date(page, site):  # noqa: F811
     title = page.locator("#map-figure g.legend text").first.text_content()
     assert title == "Plants, union status on 2004-06-01"
     journey_end(page, "map-2004")
+
+
+def test_a_plant_without_supply_flows_and_the_picture_indexes(page, site):  # noqa: F811
+    iri = "https://w3id.org/solidarity-graph/id/workplace/audi-san-jose-chiapa-assembly"
+    assert get_json(site + "/network/plant.json?iri=" + iri)["links"] == []
+    page.goto(site + "/network/plant?iri=" + iri)
+    page.wait_for_selector("#network-figure[data-ready=true]")
+    assert page.locator("#network-figure a.node").count() == 1
+    assert page.locator(".demo-notice").count() == 0
+    journey_end(page, "network-no-flows")
+    page.goto(site + "/network/")
+    plants = page.locator("#n-plant option").count()
+    assert plants > 20 and page.locator("#n-employer option").count() > 10
+    journey_end(page, "network-index")
+    page.select_option("#n-employer", label="Stellantis N.V.")
+    page.get_by_role("button", name="Show its ownership").click()
+    page.wait_for_selector("#network-figure[data-ready=true]")
+    assert "Stellantis" in page.locator("h1").inner_text()
+    page.goto(site + "/charts/")
+    assert page.get_by_role("link", name=re.compile("production share beside")).count() == 1
+    journey_end(page, "charts-index")
