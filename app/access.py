@@ -100,8 +100,6 @@ class VisibleStore:
 
     def query(self, sparql: str, *, timeout: float | None = None,
               dataset: DatasetSpec | None = None) -> QueryResult:
-        if not self.hidden:  # nothing to hide: keep the server's own dataset (a union is faster)
-            return self.backend.query(sparql, timeout=timeout, dataset=dataset)
         return self.backend.query(sparql, timeout=timeout, dataset=self.restrict(dataset))
 
     def restrict(self, dataset: DatasetSpec | None) -> DatasetSpec:

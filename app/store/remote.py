@@ -98,7 +98,7 @@ class RemoteStore:
         self.cache_seconds = cache_seconds
         self._lock = threading.Lock()  # guards the cache
         self._write_lock = threading.Lock()  # one write at a time
-        self.generation = 0  # counts writes, so callers can tell their caches are stale
+        self._writes = 0
         self._cache: dict[str, tuple[float, Any]] = {}
         self._writer = GraphWriter(config)
 
@@ -200,6 +200,14 @@ class RemoteStore:
             self._cache[key] = (now, value)
         return value
 
+    @property
+    def generation(self) -> tuple[int, int, int]:
+        """A version of the data: it changes with every write made here, every change in
+        the server's graph list and every cache period, so what callers derive from the
+        data (which graphs are private) is found again when others change the server."""
+        return (self._writes, hash(tuple(self.graphs())),
+                int(time.monotonic() // self.cache_seconds))
+
     def forget(self) -> None:
         """Drop the cached graph list and size (after a write, or to see others' writes)."""
         with self._lock:
@@ -238,7 +246,7 @@ class RemoteStore:
             try:
                 return change(self)
             finally:
-                self.generation += 1
+                self._writes += 1
                 self.forget()
 
     @property

@@ -42,3 +42,24 @@ def test_only_members_see_a_private_graph_on_the_server(oxigraph_server, tmp_pat
     finally:
         remote.write(lambda s: s.drop_graph(PRIVATE_GRAPH))
     assert PRIVATE_GRAPH not in remote.graphs()
+
+
+def test_a_private_graph_published_while_the_app_runs_stays_hidden(oxigraph_server, tmp_path):
+    """Another process (`skg publish`) adds a private graph: the public never sees it,
+    neither before the app's graph list is refreshed nor after."""
+    config = oxigraph_server.load(SKG_STATE_DIR=str(tmp_path), SKG_RATE_LIMIT="1000000")
+    app = create_app({"TESTING": True}, settings=config)
+    client = app.test_client()
+    assert "SECRETPLAN" not in answers(client, WAYS_IN[0])
+    other = RemoteStore.from_settings(config)
+    notes = (FIXTURES / "private" / "private-campaign-notes.ttl").read_bytes()
+    other.write(lambda s: s.replace_graph(PRIVATE_GRAPH, notes, format=ox.RdfFormat.TURTLE))
+    try:
+        for query in WAYS_IN:
+            assert "SECRETPLAN" not in answers(client, query)
+        app.extensions["skg.pool"].forget()  # as when the app's cache runs out
+        for query in WAYS_IN:
+            public = answers(client, query)
+            assert "SECRETPLAN" not in public and "private-campaign-notes" not in public
+    finally:
+        other.write(lambda s: s.drop_graph(PRIVATE_GRAPH))
