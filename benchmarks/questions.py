@@ -27,15 +27,16 @@ def bench_settings(data_dir: Path) -> Settings:
     return load_settings(env)
 
 
-REWRITES = Path(__file__).resolve().parent / "rewrites"
-REWRITE_SUFFIX = " (rewrite)"
+REFERENCES = Path(__file__).resolve().parent / "reference"
+REFERENCE_SUFFIX = " (reference)"
 
 
 def question_texts(settings: Settings, *, rewrites: bool = False) -> dict[str, str]:
-    """slug -> query text with default parameters bound (and the rewrites, when asked)."""
+    """slug -> query text with default parameters bound (and the slower reference forms
+    of the supply-chain questions, when asked)."""
     texts = bound_texts(settings.query_dir)
-    if rewrites and REWRITES.is_dir():
-        texts |= {slug + REWRITE_SUFFIX: text for slug, text in bound_texts(REWRITES).items()}
+    if rewrites and REFERENCES.is_dir():
+        texts |= {slug + REFERENCE_SUFFIX: text for slug, text in bound_texts(REFERENCES).items()}
     return texts
 
 

@@ -91,9 +91,9 @@ def test_counts_read_like_people_write_them() -> None:
                                                                     1000]
 
 
-# --- Rewrites: the same answers, faster (benchmarks/rewrites/README.md) -------------
+# --- Reference forms: the same answers, slower (benchmarks/reference/README.md) -----
 
-REWRITES = load_catalog(Path(__file__).resolve().parent.parent / "benchmarks" / "rewrites")
+REWRITES = load_catalog(Path(__file__).resolve().parent.parent / "benchmarks" / "reference")
 ORIGINALS = load_catalog(Path(__file__).resolve().parent.parent / "queries")
 FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "questions"
 SUPPLIERS = ("https://w3id.org/solidarity-graph/id/workplace/fx-seatsco-frames", SUPPLIER)
@@ -127,8 +127,8 @@ def test_a_rewrite_answers_exactly_as_the_question_it_rewrites(
             original = data.query(bind(ORIGINALS[slug], values).sparql)
             rewritten = data.query(bind(REWRITES[slug], values).sparql)
             assert rewritten == original, (
-                f"benchmarks/rewrites/{slug}.rq no longer answers as queries/{slug}.rq does "
-                f"(parameters {values}): bring the rewrite up to date or delete it")
+                f"queries/{slug}.rq no longer answers as benchmarks/reference/{slug}.rq does "
+                f"(parameters {values}): bring the two back into agreement")
 
 
 @pytest.mark.parametrize("slug", sorted(REWRITES))
