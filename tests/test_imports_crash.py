@@ -35,7 +35,7 @@ def snapshot(skg, env: dict[str, str]) -> tuple[str, str]:
     graph is named by its checksum (its time differs from one run to the next)."""
     graphs = skg("query", GRAPHS, "--format", "csv", env=env).stdout
     return (skg("query", COUNT, "--format", "csv", env=env).stdout,
-            re.sub(r"import-\d{8}-\d{6}-", "import-", graphs))
+            re.sub(r"import-\d{8}-\d{6}-\d{6}-", "import-", graphs))
 
 
 def wait_for_file(path: Path, process: subprocess.Popen, seconds: float = 60) -> None:

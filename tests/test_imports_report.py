@@ -98,7 +98,7 @@ def test_each_mistake_has_its_exact_entry(settings, store, case):
 def test_a_clean_file_conforms_and_cites_the_import_with_its_row(settings, store):
     report = report_for(settings, store, "plants", plant())
     assert report.ok and report.problems == ()
-    assert report.graph.endswith("graph/import-20261122-010203-" + report.sha256[:8])
+    assert report.graph.endswith("graph/import-20261122-010203-000000-" + report.sha256[:8])
 
 
 def test_a_likely_duplicate_is_a_warning_apart_from_violations(settings, store):

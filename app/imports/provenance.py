@@ -25,7 +25,7 @@ IMPORT_PREFIX = str(GRAPH) + "import-"
 class ImportName:
     """The IRIs of one import, fixed when it is staged."""
 
-    stamp: str  # 20261122-010203
+    stamp: str  # 20261122-010203-123456 (to the microsecond, so names sort in time order)
     checksum: str  # full SHA-256 hex
 
     @property
@@ -42,7 +42,7 @@ class ImportName:
 
 
 def name_import(checksum: str, now: dt.datetime) -> ImportName:
-    return ImportName(now.astimezone(dt.UTC).strftime("%Y%m%d-%H%M%S"), checksum)
+    return ImportName(now.astimezone(dt.UTC).strftime("%Y%m%d-%H%M%S-%f"), checksum)
 
 
 def add_provenance(graph: Graph, name: ImportName, *, file_name: str, template: str | None,
