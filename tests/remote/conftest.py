@@ -17,7 +17,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -28,7 +27,7 @@ import pytest
 
 from app.config import Settings, load_settings
 from app.publish import publish
-from tests.conftest import clean_env, free_port
+from tests.conftest import clean_env, free_port, wait_for
 
 SERVER_QUERY_SECONDS = 5  # the servers' own time limit, which timeout tests run into
 VIRTUOSO_INI = """[Database]
@@ -74,17 +73,7 @@ def oxigraph_command() -> str | None:
 
 def wait_until_answers(url: str, process: subprocess.Popen[bytes], seconds: float) -> None:
     """Bounded wait for `ASK {}` to succeed at the query endpoint `url`."""
-    probe = url + "?" + urllib.parse.urlencode({"query": "ASK {}"})
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{url}: the server exited with status {process.returncode}")
-        try:
-            with urllib.request.urlopen(probe, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.25)
-    raise RuntimeError(f"{url}: no answer within {seconds} s")
+    wait_for(url + "?" + urllib.parse.urlencode({"query": "ASK {}"}), process, seconds)
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
