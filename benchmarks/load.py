@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.auth import TokenStore
+from tests.conftest import clean_env, fetch, start_server, stop_server
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = [
@@ -57,23 +58,13 @@ class Tally:
             self.statuses[status] += 1
 
 
-def fetch(url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None,
-          timeout: float = 30) -> tuple[int, bytes]:
-    request = urllib.request.Request(url, data=data, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
-
-
 def client_loop(base: str, tally: Tally, deadline: float, max_requests: int, offset: int) -> None:
     for number in range(max_requests):
         if time.monotonic() > deadline:
             return
         kind, path = WORK[(number + offset) % len(WORK)]
         started = time.monotonic()
-        status, _ = fetch(base + path, headers={"Accept": "application/json"})
+        status, _, _ = fetch(base + path, headers={"Accept": "application/json"})
         tally.add(kind, status, time.monotonic() - started)
 
 
@@ -93,11 +84,11 @@ def one_import(base: str, token: str, tally: Tally) -> str | None:
     body, ctype = multipart({"template": "plants"}, "plants.csv",
                             PLANT_CSV.format(tag=uuid.uuid4().hex[:6]).encode())
     started = time.monotonic()
-    status, answer = fetch(base + "/import.json", data=body,
+    status, _, answer = fetch(base + "/import.json", data=body,
                            headers={**auth, "Content-Type": ctype})
     confirm = json.loads(answer).get("confirm") if status == 200 else None
     if confirm:
-        status, answer = fetch(base + confirm, data=b"", headers=auth)
+        status, _, answer = fetch(base + confirm, data=b"", headers=auth)
     tally.add("import", status, time.monotonic() - started)
     return json.loads(answer).get("graph") if status == 200 else None
 
@@ -135,8 +126,6 @@ def failures(tally: Tally) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from tests.conftest import clean_env, start_server, stop_server
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30)

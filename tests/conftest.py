@@ -12,8 +12,10 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from email.message import Message
 from pathlib import Path
 
 import pytest
@@ -108,13 +110,23 @@ def start_server(env: dict[str, str] | None = None) -> tuple[subprocess.Popen[st
     return process, base
 
 
-def stop_server(process: subprocess.Popen[str]) -> None:
+def stop_server(process: subprocess.Popen, *, seconds: float = 10) -> None:
     process.terminate()
     try:
-        process.wait(timeout=10)
+        process.wait(timeout=seconds)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+def fetch(url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None,
+          timeout: float = 30) -> tuple[int, Message, bytes]:
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,8 @@ import urllib.parse
 
 import pytest
 
-from tests.conftest import clean_env, start_server, stop_server
-from tests.test_sparql import fetch, get
+from tests.conftest import clean_env, fetch, start_server, stop_server
+from tests.test_sparql import get
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 

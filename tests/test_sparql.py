@@ -8,29 +8,18 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from email.message import Message
 
 import pytest
 import rdflib
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
-from tests.conftest import clean_env, start_server, stop_server
+from tests.conftest import clean_env, fetch, start_server, stop_server
 
 SKG = "https://w3id.org/solidarity-graph/ontology#"
 PHASES = f"SELECT ?phase WHERE {{ ?phase a <{SKG}Phase> }} ORDER BY ?phase"
 GRAPH = "https://w3id.org/solidarity-graph/graph/"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-
-
-def fetch(url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None,
-          timeout: float = 30) -> tuple[int, Message, bytes]:
-    request = urllib.request.Request(url, data=data, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
 
 
 def get(base: str, query: str, accept: str = "application/sparql-results+json", **extra: str):

@@ -27,7 +27,7 @@ import pytest
 
 from app.config import Settings, load_settings
 from app.publish import publish
-from tests.conftest import clean_env, free_port, wait_for
+from tests.conftest import clean_env, free_port, stop_server, wait_for
 
 SERVER_QUERY_SECONDS = 5  # the servers' own time limit, which timeout tests run into
 VIRTUOSO_INI = """[Database]
@@ -76,15 +76,6 @@ def wait_until_answers(url: str, process: subprocess.Popen[bytes], seconds: floa
     wait_for(url + "?" + urllib.parse.urlencode({"query": "ASK {}"}), process, seconds)
 
 
-def stop(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory) -> Iterator[Server]:
     command = oxigraph_command()
@@ -106,7 +97,7 @@ def oxigraph_server(tmp_path_factory) -> Iterator[Server]:
         publish(server.load(), lambda _: None)
         yield server
     finally:
-        stop(process)
+        stop_server(process, seconds=20)
 
 
 @pytest.fixture(scope="session")
@@ -133,7 +124,7 @@ def virtuoso_server(tmp_path_factory) -> Iterator[Server]:
         publish(server.load(), lambda _: None)
         yield server
     finally:
-        stop(process)
+        stop_server(process, seconds=20)
 
 
 @pytest.fixture(scope="session", params=[
