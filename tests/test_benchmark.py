@@ -101,11 +101,16 @@ DATES = ("2026-11-22", "2024-06-01", "2019-01-01", "2010-06-30")
 
 
 def parameter_sets(slug: str) -> list[dict[str, str]]:
-    """Several dates, every country choice and two suppliers: where answers could differ."""
-    params = {p.name for p in REWRITES[slug].params}
-    sets = [{"as_of": d} for d in DATES]
-    if "country" in params:
-        sets += [{"as_of": "2024-06-01", "country": c} for c in ("CA", "US", "MX")]
+    """Several dates, every choice and two suppliers: where answers could differ."""
+    params = {p.name: p for p in REWRITES[slug].params}
+    sets = [{"as_of": d} for d in DATES] if "as_of" in params else [{}]
+    for name in ("country", "scope"):
+        if name in params:
+            sets += [sets[-1] | {name: c} for c in params[name].choices]
+    if "start" in params:
+        sets += [s | {"start": "2025-07-01", "end": "2025-09-30"} for s in sets]
+    if "year" in params:
+        sets += [s | {"year": "2023"} for s in sets]
     if "supplier" in params:
         sets = [s | {"supplier": supplier} for s in sets for supplier in SUPPLIERS]
     return sets
