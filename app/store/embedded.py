@@ -7,6 +7,7 @@ store and loads a million triples in about 3 s.
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -106,12 +107,11 @@ def convert_result(result: object, row_limit: int) -> QueryResult:
 
 def _table(solutions: ox.QuerySolutions, row_limit: int) -> Table:
     names = tuple(v.value for v in solutions.variables)
-    rows = []
-    for solution in solutions:
-        if len(rows) == row_limit:
-            return Table(names, tuple(rows), truncated=True)
-        rows.append(tuple(solution[name] for name in names))
-    return Table(names, tuple(rows))
+    # A solution iterates its values in the order of the variables, None when unbound.
+    rows = tuple(map(tuple, itertools.islice(solutions, row_limit + 1)))
+    if len(rows) > row_limit:
+        return Table(names, rows[:row_limit], truncated=True)
+    return Table(names, rows)
 
 
 def _triples(triples: object, row_limit: int) -> Triples:
