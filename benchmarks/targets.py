@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from benchmarks.questions import REFERENCE_SUFFIX
 from benchmarks.report import Results
 
 TRANSITIVE = ("non-union-parts-plants", "organizing-targets", "refusal-leverage",
@@ -19,14 +20,19 @@ def seconds(run: dict[str, Any] | None, slug: str) -> float | None:
     return question.get("over_budget") or question.get("median")
 
 
+def prepared(run: dict[str, Any]) -> list[str]:
+    """The prepared questions measured in `run`, without the slower reference forms."""
+    return [s for s in run.get("questions", {}) if not s.endswith(REFERENCE_SUFFIX)]
+
+
 def slow_questions(run: dict[str, Any], limit: float) -> list[str]:
-    return sorted(s for s in run.get("questions", {})
+    return sorted(s for s in prepared(run)
                   if (seconds(run, s) or 0) >= limit or run["questions"][s].get("over_budget"))
 
 
 def speedups(embedded: dict[str, Any], other: dict[str, Any]) -> dict[str, float]:
     found = {}
-    for slug in embedded.get("questions", {}):
+    for slug in prepared(embedded):
         mine, theirs = seconds(embedded, slug), seconds(other, slug)
         if mine and theirs and not embedded["questions"][slug].get("over_budget"):
             found[slug] = theirs / mine

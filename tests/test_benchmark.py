@@ -140,3 +140,13 @@ def test_a_rewrite_answers_exactly_as_the_question_it_rewrites(
 def test_a_rewrite_keeps_the_header_of_its_question(slug: str) -> None:
     assert REWRITES[slug].params == ORIGINALS[slug].params
     assert REWRITES[slug].columns == ORIGINALS[slug].columns
+
+
+def test_targets_judge_the_prepared_questions_not_their_reference_forms() -> None:
+    from benchmarks.targets import latency_lines
+
+    run = {"questions": {"ultimate-parent": {"median": 0.4},
+                         "ultimate-parent (reference)": {"median": 9.0}}}
+    assert latency_lines({"1M": {"embedded": run}}) == ["| every median under 1000 ms at 1M | met |"]
+    run["questions"]["ultimate-parent"]["median"] = 1.2
+    assert "missed by ultimate-parent |" in latency_lines({"1M": {"embedded": run}})[0]
