@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from app import derived
 from app.config import PROJECT_ROOT, Settings
 from app.errors import DataFileError
 from app.namespaces import GRAPH
@@ -130,4 +131,8 @@ def build_store(settings: Settings, progress: Progress = lambda _: None) -> Embe
     imports = replay(settings, memory)  # accepted imports, after the curated files
     if imports:
         progress(f"Replayed {imports} accepted import(s); {len(memory):,} triples in all")
-    return EmbeddedStore.wrap(memory, row_limit=settings["SKG_ROW_LIMIT"])
+    store = EmbeddedStore.wrap(memory, row_limit=settings["SKG_ROW_LIMIT"])
+    started = time.perf_counter()
+    paths = derived.refresh(store)
+    progress(f"Derived {paths:,} supply paths in {time.perf_counter() - started:.2f} s")
+    return store

@@ -65,7 +65,26 @@ def data_file(folder: Path) -> Path:
 
 
 def load_files(settings: Settings) -> list[tuple[Path, str]]:
-    """(file, graph IRI) of everything a backend must load: ontology files and the data."""
+    """(file, graph IRI) of everything a backend must load: ontology files, the data,
+    and the supply paths the embedded store derives when it loads (app/derived.py),
+    computed once here so that the other stores answer from the same paths."""
+    from app.derived import PUBLIC_GRAPH
     from app.loading import graph_files
 
-    return [(f.path, f.graph) for f in graph_files(settings)]
+    files = [(f.path, f.graph) for f in graph_files(settings)]
+    return [*files, (derived_file(settings), PUBLIC_GRAPH)]
+
+
+def derived_file(settings: Settings) -> Path:
+    """The derived supply paths of the data folder, as N-Triples (written once)."""
+    import pyoxigraph as ox
+
+    from app.derived import PUBLIC_GRAPH
+    from app.loading import build_store
+
+    path = settings.data_dir / "derived-supply-paths.nt"
+    if not path.exists():
+        store = build_store(settings)
+        path.write_bytes(store.raw.dump(format=ox.RdfFormat.N_TRIPLES,
+                                        from_graph=ox.NamedNode(PUBLIC_GRAPH)))
+    return path

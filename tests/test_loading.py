@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 
+from app import derived
 from app.config import load_settings
 from app.errors import DataFileError
 from app.loading import build_store, graph_files
@@ -14,9 +15,9 @@ from tests.conftest import ROOT, clean_env
 GRAPH = "https://w3id.org/solidarity-graph/graph/"
 
 
-def test_one_named_graph_per_file(settings, store):
+def test_one_named_graph_per_file_and_the_derived_paths(settings, store):
     files = graph_files(settings)
-    assert sorted(f.graph for f in files) == store.graphs()
+    assert sorted([f.graph for f in files] + [derived.PUBLIC_GRAPH]) == store.graphs()
     assert GRAPH + "mining-case" in store.graphs() and GRAPH + "ontology" in store.graphs()
 
 
@@ -26,8 +27,10 @@ def test_every_curated_graph_describes_itself(store):
         SELECT ?g WHERE { GRAPH ?g { ?g a skg:CuratedGraph } } ORDER BY ?g""")
     described = {row[0].value for row in table.rows}
     data_graphs = {g for g in store.graphs() if g.rsplit("/", 1)[-1] not in
-                   {"ontology", "concepts", "jurisdictions", "shapes"}}
+                   {"ontology", "concepts", "jurisdictions", "shapes"}} - set(derived.GRAPHS)
     assert data_graphs <= described
+    assert store.query(f"ASK {{ GRAPH <{derived.PUBLIC_GRAPH}> {{ <{derived.PUBLIC_GRAPH}> a "
+                       "<https://w3id.org/solidarity-graph/ontology#DerivedGraph> } }")
 
 
 def test_a_bad_file_leaves_no_half_loaded_store(tmp_path):

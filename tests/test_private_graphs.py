@@ -177,3 +177,25 @@ def test_writes_reach_the_public_copy_but_private_ones_do_not(private_app):
     _, member = sparql(client, query, headers={"Authorization": f"Bearer {token}"})
     assert "LATEPUBLIC" in anonymous and "LATESECRET" not in anonymous
     assert "LATEPUBLIC" in member and "LATESECRET" in member
+
+
+def _fed(client, headers=None) -> int:
+    """How many union assembly plants Essex Aluminum feeds, by the question's JSON."""
+    body = client.get("/questions/non-union-parts-plants.json", query_string={"country": "CA"},
+                      headers=headers or {}).get_json()
+    rows = [b for b in body["results"]["bindings"]
+            if b["plant"]["value"] == ID + "workplace/nemak-essex-aluminum"]
+    assert len(rows) == 1
+    return int(rows[0]["union_assembly_plants"]["value"])
+
+
+def test_a_private_supply_flow_counts_for_members_only(private_app):
+    """The derived supply paths through a private flow live in a private graph."""
+    client = private_app.test_client()
+    auth = {"Authorization": f"Bearer {private_app.extensions['test.member_token']}"}
+    assert _fed(client) == 0
+    assert _fed(client, auth) == 1
+    status, body = sparql(client, "SELECT ?g WHERE { GRAPH ?g { ?p a "
+                          "<https://w3id.org/solidarity-graph/ontology#SupplyPath> ; "
+                          f"<https://w3id.org/solidarity-graph/ontology#pathSupplier> <{ID}workplace/nemak-essex-aluminum> }} }}")
+    assert status == 200 and "derived-supply-paths" not in body

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from app.derived import PRIVATE_GRAPH, PUBLIC_GRAPH
 from app.pages.terms import FACT_BASE, iri_term, literal_term, prologue, values_clause
 
+DERIVED = f"<{PUBLIC_GRAPH}>, <{PRIVATE_GRAPH}>"
 ROW_CAP = 1000  # incoming links and citing facts shown on one page
 NODE_CAP = 200  # n-ary nodes shown on one page
 
@@ -42,6 +44,7 @@ def incoming(iri: str) -> str:
     SELECT ?n ?role ?g ?nary WHERE {{
       GRAPH ?g {{ ?n ?role {iri_term(iri)} }}
       FILTER(?role != dcterms:source)
+      FILTER(?g NOT IN ({DERIVED}))  # supply paths are computed, not said of the entity
       BIND(EXISTS {{ {NARY_FILTER} }} AS ?nary)
     }} ORDER BY ?role ?n LIMIT {ROW_CAP + 1}"""
 

@@ -77,8 +77,10 @@ class QueryPool:
     """A fixed number of forked workers answering reads against one store."""
 
     def __init__(self, store: EmbeddedStore, *, workers: int = 2, timeout: float = 10.0,
-                 wait: float = 5.0) -> None:
+                 wait: float = 5.0,
+                 on_change: Callable[[EmbeddedStore], Any] | None = None) -> None:
         self.store = store
+        self.on_change = on_change  # run after every change, before workers see it
         self.timeout = timeout
         self.wait = wait
         self.size = workers
@@ -165,6 +167,8 @@ class QueryPool:
         """Apply a change to the store in this process, then renew every worker."""
         with self._lock:
             result = change(self.store)
+            if self.on_change:
+                self.on_change(self.store)
             self._generation += 1
         self._renew_idle()
         for listener in self.after_write:

@@ -28,6 +28,7 @@ from typing import Any
 import pyoxigraph as ox
 from SPARQLWrapper import BASIC, DIGEST, POST, SPARQLWrapper
 
+from app import derived
 from app.config import Settings
 from app.errors import ConfigError, StoreUnavailable
 from app.namespaces import GRAPH
@@ -108,12 +109,21 @@ class RemoteStore:
 
     def query(self, sparql: str, *, timeout: float | None = None,
               dataset: DatasetSpec | None = None) -> QueryResult:
-        limit = timeout or self.timeout
+        return self._ask(sparql, timeout or self.timeout, dataset, self.config.row_limit)
+
+    def select_all(self, sparql: str) -> Table:
+        """Every row of a SELECT over all graphs, past the row limit (derived data)."""
+        table = self._ask(sparql, max(self.timeout, 60.0), None, 100_000_000)
+        assert isinstance(table, Table)
+        return table
+
+    def _ask(self, sparql: str, limit: float, dataset: DatasetSpec | None,
+             row_limit: int) -> QueryResult:
         wrapper = self._wrapper(sparql, limit)
         if dataset is not None or (self.config.dataset == "explicit"
                                    and not _FROM_CLAUSE.search(sparql)):
             self._add_dataset(wrapper, dataset)
-        return self._send(wrapper, limit, self.config.row_limit)
+        return self._send(wrapper, limit, row_limit)
 
     def _wrapper(self, sparql: str, limit: float) -> SPARQLWrapper:
         wrapper = SPARQLWrapper(self.config.query_url)
@@ -227,8 +237,10 @@ class RemoteStore:
         assert isinstance(table, Table)
         return [ox.Triple(*row) for row in table.rows]  # type: ignore[misc]
 
-    def replace_graph(self, graph: str, data: bytes, *, format: ox.RdfFormat) -> int:
-        """Replace (or create) a named graph on the server; parsed here first."""
+    def replace_graph(self, graph: str, data: bytes, *, format: ox.RdfFormat,
+                      trusted: bool = False) -> int:
+        """Replace (or create) a named graph on the server; parsed here first
+        (`trusted` changes nothing here: the server takes the graph whole either way)."""
         count = self._writer.replace_graph(graph, data, format=format)
         self.forget()
         return count
@@ -244,7 +256,9 @@ class RemoteStore:
                               "SKG_SPARQL_UPDATE_URL.")
         with self._write_lock:
             try:
-                return change(self)
+                result = change(self)
+                derived.refresh(self)
+                return result
             finally:
                 self._writes += 1
                 self.forget()

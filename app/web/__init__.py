@@ -10,6 +10,7 @@ from typing import Any
 
 from flask import Flask, current_app
 
+from app import derived
 from app.access import AccessPools, VisibleStore, private_graphs
 from app.config import Settings, load_settings
 from app.loading import build_store
@@ -55,12 +56,14 @@ def _backend(settings: Settings, store: EmbeddedStore | None,
     if settings["SKG_STORE"] == "remote" and store is None:
         progress(f"Using the SPARQL server at {where(settings['SKG_SPARQL_URL'])}")
         return RemoteStore.from_settings(settings)
-    return _pool(settings, store or build_store(settings, progress))
+    store = store or build_store(settings, progress)
+    return _pool(settings, store, on_change=derived.refresh)  # the public copy takes its paths
 
 
-def _pool(settings: Settings, store: EmbeddedStore) -> QueryPool:
+def _pool(settings: Settings, store: EmbeddedStore,
+          on_change: Callable[[EmbeddedStore], Any] | None = None) -> QueryPool:
     return QueryPool(store, workers=settings["SKG_QUERY_WORKERS"],
-                     timeout=settings["SKG_QUERY_TIMEOUT"])
+                     timeout=settings["SKG_QUERY_TIMEOUT"], on_change=on_change)
 
 
 def _register(app: Flask) -> None:

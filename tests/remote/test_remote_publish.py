@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+from app import derived
 from app.store.remote import RemoteStore
 from tests.conftest import ROOT, clean_env, run_skg
 
@@ -11,10 +12,14 @@ from tests.conftest import ROOT, clean_env, run_skg
 def test_publish_replaces_each_graph_and_reports_progress(oxigraph_server, store):
     result = run_skg("publish", env=clean_env(**oxigraph_server.settings))
     assert result.returncode == 0, result.stderr
-    assert f"[{len(store.graphs())}/{len(store.graphs())}]" in result.stderr
-    assert f"{len(store):,} triples" in result.stdout
+    files = len(store.graphs()) - 1  # all but the derived supply paths
+    assert f"[{files}/{files}]" in result.stderr
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{derived.PUBLIC_GRAPH}> {{ ?s ?p ?o }} }}"
+    derived_triples = int(store.query(count).rows[0][0].value)
+    assert f"{len(store) - derived_triples:,} triples" in result.stdout
     remote = RemoteStore.from_settings(oxigraph_server.load())
     assert remote.graphs() == store.graphs() and len(remote) == len(store)  # not doubled
+    assert len(remote.graph_triples(derived.PUBLIC_GRAPH)) == derived_triples  # derived there
 
 
 def test_a_malformed_file_stops_publish_before_anything_is_sent(oxigraph_server, tmp_path):
