@@ -20,7 +20,7 @@ from app.questions import load_catalog
 from app.questions.run import bind
 from app.store import Table
 from app.store.embedded import EmbeddedStore
-from benchmarks.generate import SUPPLIER, generate, parse_count
+from benchmarks.generate import AUTOMAKER, SUPPLIER, generate, parse_count
 from benchmarks.questions import bench_settings, prepare_data, question_texts
 
 PARTS_PLANTS = """
@@ -98,6 +98,8 @@ ORIGINALS = load_catalog(Path(__file__).resolve().parent.parent / "queries")
 FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "questions"
 SUPPLIERS = ("https://w3id.org/solidarity-graph/id/workplace/fx-seatsco-frames", SUPPLIER)
 DATES = ("2026-11-22", "2024-06-01", "2019-01-01", "2010-06-30")
+EMPLOYERS = ("https://w3id.org/solidarity-graph/id/organization/fx-old-group",
+             "https://w3id.org/solidarity-graph/id/organization/fx-bigauto", AUTOMAKER)
 
 
 def parameter_sets(slug: str) -> list[dict[str, str]]:
@@ -113,6 +115,8 @@ def parameter_sets(slug: str) -> list[dict[str, str]]:
         sets += [s | {"year": "2023"} for s in sets]
     if "supplier" in params:
         sets = [s | {"supplier": supplier} for s in sets for supplier in SUPPLIERS]
+    if "employer" in params and params["employer"].required:
+        sets = [s | {"employer": employer} for s in sets for employer in EMPLOYERS]
     return sets
 
 
