@@ -39,6 +39,21 @@ def speedups(embedded: dict[str, Any], other: dict[str, Any]) -> dict[str, float
     return found
 
 
+def rdflib_line(embedded: dict[str, Any], rdflib: dict[str, Any]) -> str:
+    """Missed where rdflib finished under 50x; not shown where it was stopped first."""
+    found = speedups(embedded, rdflib)
+    stopped = {s for s in found if rdflib["questions"][s].get("over_budget")}
+    below = sorted(s for s, x in found.items() if x < SPEEDUP and s not in stopped)
+    unshown = sorted(s for s, x in found.items() if x < SPEEDUP and s in stopped)
+    verdict = "met" if not below else f"missed by {', '.join(below)}"
+    if unshown:
+        verdict += (f"; not shown for {', '.join(unshown)} (rdflib stopped at the budget "
+                    "before 50x the embedded time)")
+    least = min((x for s, x in found.items() if s not in stopped), default=0)
+    return (f"| >= {SPEEDUP:g}x faster than rdflib at 1M (least where rdflib finished: "
+            f"{least:.0f}x) | {verdict} |")
+
+
 def latency_lines(results: Results) -> list[str]:
     lines = []
     for size, limit in (("100k", 0.1), ("1M", 1.0)):
@@ -54,12 +69,7 @@ def comparison_lines(results: Results) -> list[str]:
     runs = results.get("1M", {})
     lines = []
     if runs.get("embedded") and runs.get("rdflib", {}).get("questions"):
-        found = speedups(runs["embedded"], runs["rdflib"])
-        below = sorted(s for s, x in found.items() if x < SPEEDUP)
-        least = min(found.values(), default=0)
-        verdict = "met" if not below else f"missed by {', '.join(below)}"
-        lines.append(f"| >= {SPEEDUP:g}x faster than rdflib at 1M (least: {least:.0f}x; "
-                     f"a stopped rdflib query counts at the budget) | {verdict} |")
+        lines.append(rdflib_line(runs["embedded"], runs["rdflib"]))
     if runs.get("embedded") and runs.get("virtuoso", {}).get("questions"):
         found = speedups(runs["embedded"], runs["virtuoso"])
         behind = [s for s in TRANSITIVE if s in found and found[s] < 1]

@@ -154,3 +154,14 @@ def test_targets_judge_the_prepared_questions_not_their_reference_forms() -> Non
     assert latency_lines({"1M": {"embedded": run}}) == ["| every median under 1000 ms at 1M | met |"]
     run["questions"]["ultimate-parent"]["median"] = 1.2
     assert "missed by ultimate-parent |" in latency_lines({"1M": {"embedded": run}})[0]
+
+
+def test_a_stopped_rdflib_query_neither_meets_nor_misses_the_speedup() -> None:
+    from benchmarks.targets import rdflib_line
+
+    embedded = {"questions": {"light": {"median": 0.002}, "heavy": {"median": 0.7}}}
+    rdflib = {"questions": {"light": {"median": 0.05}, "heavy": {"over_budget": 15.0}}}
+    line = rdflib_line(embedded, rdflib)
+    assert "missed by light;" in line and "not shown for heavy" in line
+    rdflib["questions"]["light"]["median"] = 0.2
+    assert "| met; not shown for heavy" in rdflib_line(embedded, rdflib)
