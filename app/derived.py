@@ -95,12 +95,13 @@ def read_flows(store: Any) -> list[Flow]:
     demonstration, unverified, assembly, private = (
         _nodes(store, q) for q in (DEMONSTRATION_FLOWS, UNVERIFIED, ASSEMBLY_PLANTS,
                                    PRIVATE_SUBJECTS))
-    dates: dict[tuple[Any, ...], tuple[set[str | None], set[str | None]]] = {}
+    dates: dict[tuple[Any, ...], tuple[set[str], set[str]]] = {}
     for flow, supplier, customer, start, end in store.select_all(FLOWS).rows:
         starts, ends = dates.setdefault((flow, supplier, customer), (set(), set()))
-        starts.add(start.value if start else None)
-        ends.add(end.value if end else None)
-    return [Flow(supplier, customer, _latest(starts), _earliest(ends), flow in demonstration,
+        starts.update([start.value] if start else [])
+        ends.update([end.value] if end else [])
+    return [Flow(supplier, customer, max(starts, default=None), min(ends, default=None),
+                 flow in demonstration,
                  flow in unverified, customer in assembly,
                  flow in private or customer in private)
             for (flow, supplier, customer), (starts, ends) in dates.items()]
@@ -160,16 +161,6 @@ def ntriples(graph: str, paths: Iterable[Path], *, private: bool) -> bytes:
 def _order(path: Path) -> tuple[str, ...]:
     return (str(path.supplier), str(path.assembly), str(path.steps), path.start or "",
             path.end or "", str(path.demonstration), str(path.unverified))
-
-
-def _latest(dates: set[str | None]) -> str | None:
-    known = [d for d in dates if d]
-    return max(known) if known else None
-
-
-def _earliest(dates: set[str | None]) -> str | None:
-    known = [d for d in dates if d]
-    return min(known) if known else None
 
 
 def _later(a: str | None, b: str | None) -> str | None:

@@ -195,7 +195,10 @@ def test_a_private_supply_flow_counts_for_members_only(private_app):
     auth = {"Authorization": f"Bearer {private_app.extensions['test.member_token']}"}
     assert _fed(client) == 0
     assert _fed(client, auth) == 1
-    status, body = sparql(client, "SELECT ?g WHERE { GRAPH ?g { ?p a "
-                          "<https://w3id.org/solidarity-graph/ontology#SupplyPath> ; "
-                          f"<https://w3id.org/solidarity-graph/ontology#pathSupplier> <{ID}workplace/nemak-essex-aluminum> }} }}")
-    assert status == 200 and "derived-supply-paths" not in body
+    skg = "https://w3id.org/solidarity-graph/ontology#"
+    query = (f"SELECT ?g WHERE {{ GRAPH ?g {{ ?p a <{skg}SupplyPath> ; "
+             f"<{skg}pathSupplier> <{ID}workplace/nemak-essex-aluminum> }} }}")
+    status, body = sparql(client, query)
+    assert status == 200 and "derived-supply-paths-private" not in body
+    status, body = sparql(client, query, headers=auth)
+    assert status == 200 and "derived-supply-paths-private" in body
