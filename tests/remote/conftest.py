@@ -27,34 +27,10 @@ import pytest
 
 from app.config import Settings, load_settings
 from app.publish import publish
+from benchmarks.virtuoso import virtuoso_ini
 from tests.conftest import clean_env, free_port, stop_server, wait_for
 
 SERVER_QUERY_SECONDS = 5  # the servers' own time limit, which timeout tests run into
-VIRTUOSO_INI = """[Database]
-DatabaseFile = {dir}/virtuoso.db
-ErrorLogFile = {dir}/virtuoso.log
-LockFile = {dir}/virtuoso.lck
-TransactionFile = {dir}/virtuoso.trx
-xa_persistent_file = {dir}/virtuoso.pxa
-[TempDatabase]
-DatabaseFile = {dir}/virtuoso-temp.db
-TransactionFile = {dir}/virtuoso-temp.trx
-[Parameters]
-ServerPort = 127.0.0.1:{sql_port}
-DisableUnixSocket = 1
-CheckpointInterval = 0
-NumberOfBuffers = 20000
-MaxDirtyBuffers = 15000
-DirsAllowed = {dir}
-[HTTPServer]
-ServerPort = 127.0.0.1:{http_port}
-ServerRoot = {dir}
-ServerThreads = 10
-[SPARQL]
-ResultSetMaxRows = 1000000
-MaxQueryCostEstimationTime = 0
-MaxQueryExecutionTime = {seconds}
-"""
 
 
 @dataclass(frozen=True)
@@ -108,8 +84,9 @@ def virtuoso_server(tmp_path_factory) -> Iterator[Server]:
     folder = tmp_path_factory.mktemp("virtuoso")
     http_port = free_port()
     ini = folder / "virtuoso.ini"
-    ini.write_text(VIRTUOSO_INI.format(dir=folder, sql_port=free_port(), http_port=http_port,
-                                       seconds=SERVER_QUERY_SECONDS), encoding="utf-8")
+    ini.write_text(virtuoso_ini(folder, free_port(), http_port, dirs=[str(folder)],
+                                buffers=20_000, max_rows=1_000_000,
+                                seconds=SERVER_QUERY_SECONDS), encoding="utf-8")
     process = subprocess.Popen([command, "+configfile", str(ini), "+foreground"], cwd=folder,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{http_port}"
