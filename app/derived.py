@@ -24,14 +24,13 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from app.namespaces import GRAPH, sparql_prologue
+from app.namespaces import GRAPH, PREFIXES, sparql_prologue
 
 PUBLIC_GRAPH = str(GRAPH["derived-supply-paths"])
 PRIVATE_GRAPH = str(GRAPH["derived-supply-paths-private"])
 GRAPHS = (PUBLIC_GRAPH, PRIVATE_GRAPH)
 MAX_STEPS = 3
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_SKG = "https://w3id.org/solidarity-graph/ontology#"
+_XSD, _SKG, _RDF, _RDFS = (PREFIXES[p] for p in ("xsd", "skg", "rdf", "rdfs"))
 
 FLOWS = sparql_prologue() + """
 SELECT ?flow ?supplier ?customer ?start ?end WHERE {
@@ -136,14 +135,14 @@ def supply_paths(flows: Iterable[Flow]) -> set[Path]:
 
 
 def ntriples(graph: str, paths: Iterable[Path], *, private: bool) -> bytes:
-    lines = [f"<{graph}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{_SKG}DerivedGraph> .",
-             f"<{graph}> <http://www.w3.org/2000/01/rdf-schema#label> "
+    lines = [f"<{graph}> <{_RDF}type> <{_SKG}DerivedGraph> .",
+             f"<{graph}> <{_RDFS}label> "
              f"\"Supply paths derived from the supply flows\"@en ."]
     if private:
         lines.append(f"<{graph}> <{_SKG}isPrivate> \"true\"^^<{_XSD}boolean> .")
     for number, path in enumerate(sorted(paths, key=_order)):
         node = f"_:path{number}"
-        lines += [f"{node} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{_SKG}SupplyPath> .",
+        lines += [f"{node} <{_RDF}type> <{_SKG}SupplyPath> .",
                   f"{node} <{_SKG}pathSupplier> {path.supplier} .",
                   f"{node} <{_SKG}pathAssembly> {path.assembly} .",
                   f"{node} <{_SKG}steps> \"{path.steps}\"^^<{_XSD}integer> ."]

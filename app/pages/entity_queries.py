@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from app.derived import PRIVATE_GRAPH, PUBLIC_GRAPH
+from app.derived import GRAPHS as DERIVED_GRAPHS
 from app.pages.terms import FACT_BASE, iri_term, literal_term, prologue, values_clause
 
-DERIVED = f"<{PUBLIC_GRAPH}>, <{PRIVATE_GRAPH}>"
+DERIVED = ", ".join(f"<{g}>" for g in DERIVED_GRAPHS)
 ROW_CAP = 1000  # incoming links and citing facts shown on one page
 NODE_CAP = 200  # n-ary nodes shown on one page
 

@@ -12,6 +12,8 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
+NO_ROW_LIMIT = 100_000_000  # for the app's own reads (derived data, whole graphs)
+
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 

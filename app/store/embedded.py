@@ -14,7 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from app.errors import SparqlSyntaxError
-from app.store import DatasetSpec, QueryResult, Table, Triples
+from app.store import NO_ROW_LIMIT, DatasetSpec, QueryResult, Table, Triples
 
 _POSITION = re.compile(r"(\d+):(\d+)")
 
@@ -48,7 +48,7 @@ class EmbeddedStore:
     def select_all(self, sparql: str) -> Table:
         """Every row of a SELECT over all graphs, past the row limit (derived data)."""
         table = convert_result(self._store.query(sparql, use_default_graph_as_union=True),
-                               row_limit=100_000_000)
+                               row_limit=NO_ROW_LIMIT)
         assert isinstance(table, Table)
         return table
 

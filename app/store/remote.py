@@ -32,7 +32,7 @@ from app import derived
 from app.config import Settings
 from app.errors import ConfigError, StoreUnavailable
 from app.namespaces import GRAPH
-from app.store import DatasetSpec, QueryResult, Table
+from app.store import NO_ROW_LIMIT, DatasetSpec, QueryResult, Table
 from app.store.remote_answers import check_headers, read_body, to_error, to_result, where
 from app.store.remote_raw import RemoteRaw
 from app.store.remote_writes import GraphWriter
@@ -113,7 +113,7 @@ class RemoteStore:
 
     def select_all(self, sparql: str) -> Table:
         """Every row of a SELECT over all graphs, past the row limit (derived data)."""
-        table = self._ask(sparql, max(self.timeout, 60.0), None, 100_000_000)
+        table = self._ask(sparql, max(self.timeout, 60.0), None, NO_ROW_LIMIT)
         assert isinstance(table, Table)
         return table
 
@@ -233,7 +233,7 @@ class RemoteStore:
     def graph_triples(self, graph: str) -> list[ox.Triple]:
         wrapper = self._wrapper(QUADS_QUERY, max(self.timeout, 60.0))
         wrapper.addDefaultGraph(graph)
-        table = self._send(wrapper, max(self.timeout, 60.0), 100_000_000)
+        table = self._send(wrapper, max(self.timeout, 60.0), NO_ROW_LIMIT)
         assert isinstance(table, Table)
         return [ox.Triple(*row) for row in table.rows]  # type: ignore[misc]
 
