@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import http.cookiejar
 import json
+import os
 import socket
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -83,8 +85,12 @@ def _multipart(fields: dict[str, str], files: dict[str, tuple[str, bytes]]) -> t
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    state = tmp_path_factory.mktemp("state")
+def state(tmp_path_factory):
+    return tmp_path_factory.mktemp("state")
+
+
+@pytest.fixture(scope="module")
+def server(state):
     env = clean_env(SKG_STATE_DIR=str(state), SKG_MAX_UPLOAD_MB="1")
     tokens = {role: run_skg("tokens", "create", "--role", role, "--name", f"{role}-1",
                             env=env).stdout.strip() for role in ("member", "curator")}
@@ -164,6 +170,23 @@ def test_upload_confirm_show_and_revert(server):
     csrf = listing.soup().find("input", attrs={"name": "csrf_token"})["value"]
     assert browser.post("/imports/revert", {"csrf_token": csrf, "graph": graph}).status == 302
     assert browser.get("/id/workplace/example-seating-windsor").status == 404
+
+
+def test_an_upload_left_unconfirmed_for_a_week_is_removed(server, state):
+    base, tokens = server
+    curator = Browser(base, tokens["curator"])
+    sent = {"template": "plants"}, {"file": ("my-plants.csv", PLANTS)}
+    old_confirm = json.loads(curator.post("/import.json", *sent).body)["confirm"]
+    old_id = old_confirm.split("/")[2]
+    eight_days_ago = time.time() - 8 * 24 * 3600
+    for path in (state / "staged").glob(f"{old_id}.*"):
+        os.utime(path, (eight_days_ago, eight_days_ago))
+    new_confirm = json.loads(curator.post("/import.json", *sent).body)["confirm"]
+    assert list((state / "staged").glob(f"{old_id}.*")) == []
+    reply = curator.post(old_confirm, {}, Accept="application/json")
+    assert reply.status == 404 and "not confirmed within 7 days" in reply.body
+    new_id = new_confirm.split("/")[2]
+    assert len(list((state / "staged").glob(f"{new_id}.*"))) == 2
 
 
 def test_the_json_report_for_clients(server):

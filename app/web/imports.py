@@ -73,6 +73,7 @@ def _report(staged: Staged, upload_id: str | None) -> Response | str:
     if wants_json():
         return jsonify({**staged.report.to_json(), "confirm": confirm})
     return render_template("imports/report.html", report=staged.report, confirm=confirm,
+                           keep_days=uploads.KEEP_DAYS,
                            templates=load_templates(settings().data_dir))
 
 
