@@ -14,6 +14,7 @@ from app.imports import service
 from app.imports.report import print_report
 from app.imports.staging import Staged, Upload, check_size, stage
 from app.loading import build_store
+from app.store.remote import RemoteStore
 
 FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 TEMPLATE = click.option("--template", "-t", default=None,
@@ -24,13 +25,22 @@ def _progress(message: str) -> None:
     click.echo(message, err=True)
 
 
-def _stage(path: Path, template: str | None, who: str = "unknown") -> tuple[Settings, Staged]:
+def _stage(path: Path, template: str | None, who: str = "unknown"
+           ) -> tuple[Settings, Staged, service.Apply | None]:
     settings = load_settings()
     check_size(path.stat().st_size, path.name, settings)
     upload = Upload(path.read_bytes(), path.name, template, who)
-    store = build_store(settings, lambda _: None)
+    remote = _remote(settings)
+    raw = remote.raw if remote else build_store(settings, lambda _: None).raw
     _progress(f"Validating {path.name} against the shapes and quality checks ...")
-    return settings, stage(upload, store.raw, settings)
+    return settings, stage(upload, raw, settings), remote.write if remote else None
+
+
+def _remote(settings: Settings) -> RemoteStore | None:
+    """The SPARQL server (SKG_STORE=remote) that imports are checked against and written to
+    besides the journal; None for the embedded store, where the journal is the data (a
+    running server applies it at its next request)."""
+    return RemoteStore.from_settings(settings) if settings["SKG_STORE"] == "remote" else None
 
 
 @click.command()
@@ -40,7 +50,7 @@ def _stage(path: Path, template: str | None, who: str = "unknown") -> tuple[Sett
               show_default=True)
 def validate(file: Path, template: str | None, fmt: str) -> None:
     """Check a file (CSV template or RDF) without importing it; exit 1 on violations."""
-    _, staged = _stage(file, template)
+    _, staged, _ = _stage(file, template)
     if fmt == "json":
         click.echo(json.dumps(staged.report.to_json(), indent=2))
     else:
@@ -54,12 +64,13 @@ def validate(file: Path, template: str | None, fmt: str) -> None:
 @click.option("--who", default=None, help="Who imports (default: your user name).")
 def import_file(file: Path, template: str | None, who: str | None) -> None:
     """Validate a file and, without violations, import it as a new named graph."""
-    settings, staged = _stage(file, template, who or getpass.getuser())
+    settings, staged, apply = _stage(file, template, who or getpass.getuser())
     print_report(staged.report, click.echo)
-    summary = service.commit(settings, staged)
+    summary = service.commit(settings, staged, apply=apply)
     click.echo(f"Imported {summary.triples} triples as {summary.graph}.")
-    click.echo("A running server shows it after its next start (the web upload shows it "
-               "at once).")
+    if apply is None:
+        click.echo("A running server (`skg serve` on this data folder) shows it from its next "
+                   "request.")
 
 
 @click.command("imports")
@@ -76,7 +87,9 @@ def list_imports() -> None:
 @click.argument("graph")
 def revert(graph: str) -> None:
     """Take an import out again, by its graph IRI."""
-    summary = service.revert(load_settings(), graph)
+    settings = load_settings()
+    remote = _remote(settings)
+    summary = service.revert(settings, graph, apply=remote.write if remote else None)
     click.echo(f"Reverted {summary.graph} ({summary.title}).")
 
 

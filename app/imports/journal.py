@@ -79,12 +79,28 @@ def replay(settings: Settings, store: ox.Store) -> int:
     """Load every accepted import into `store`; returns how many."""
     found = entries(settings)
     for entry in found:
-        try:
-            store.load(path=str(entry.path), format=ox.RdfFormat.N_QUADS)
-        except (SyntaxError, OSError) as exc:
-            raise DataFileError(f"The import journal file {entry.path.name} cannot be "
-                                f"read: {exc}", {"file": entry.path.name}) from None
+        load_entry(entry, store)
     return len(found)
+
+
+def load_entry(entry: JournalEntry, store: ox.Store) -> None:
+    try:
+        store.load(path=str(entry.path), format=ox.RdfFormat.N_QUADS)
+    except (SyntaxError, OSError) as exc:
+        raise _unreadable(entry, exc) from None
+
+
+def read_entry(entry: JournalEntry) -> list[ox.Quad]:
+    """The quads of one accepted import, read apart from any store."""
+    try:
+        return list(ox.parse(path=str(entry.path), format=ox.RdfFormat.N_QUADS))
+    except (SyntaxError, OSError) as exc:
+        raise _unreadable(entry, exc) from None
+
+
+def _unreadable(entry: JournalEntry, exc: Exception) -> DataFileError:
+    return DataFileError(f"The import journal file {entry.path.name} cannot be read: {exc}",
+                         {"file": entry.path.name})
 
 
 def _fsync_folder(folder: Path) -> None:

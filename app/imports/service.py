@@ -3,7 +3,8 @@
 `commit` takes a staged import without violations, makes it durable in the
 journal, then (in the web application) applies it to the running store in
 one transaction. `revert` does the reverse. The CLI has no running store:
-its changes reach a server at the server's next start.
+a server on the same state folder applies its changes at its next request
+(app/imports/watch.py).
 """
 
 from __future__ import annotations

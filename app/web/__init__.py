@@ -13,6 +13,7 @@ from flask import Flask, current_app
 from app import derived
 from app.access import AccessPools, VisibleStore, private_graphs
 from app.config import Settings, load_settings
+from app.imports.watch import JournalWatch
 from app.loading import build_store
 from app.store.embedded import EmbeddedStore
 from app.store.pool import QueryPool
@@ -43,6 +44,7 @@ def create_app(
     if isinstance(pool, QueryPool):
         access = AccessPools(pool, lambda copy: _pool(settings, copy))
         app.extensions["skg.access"] = access
+        app.before_request(JournalWatch(settings, pool).sync)  # `skg import` while serving
         atexit.register(access.close)
     else:
         atexit.register(pool.close)

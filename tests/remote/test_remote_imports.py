@@ -4,11 +4,12 @@ an accepted import lands on the server as its own graph (and leaves it on revert
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from app.imports import service
 from app.imports.staging import Upload, stage
 from app.store.remote import RemoteStore
-from tests.conftest import ROOT
+from tests.conftest import ROOT, clean_env, run_skg
 
 NOW = dt.datetime(2026, 11, 22, 1, 2, 3, tzinfo=dt.UTC)
 
@@ -51,3 +52,17 @@ def test_an_accepted_import_is_a_graph_on_the_server_until_reverted(oxigraph_ser
     assert label is True
     service.revert(config, summary.graph, apply=remote.write)
     assert summary.graph not in remote.graphs()
+
+
+def test_the_command_line_imports_to_the_server_and_reverts_there(oxigraph_server, tmp_path):
+    env = clean_env(**oxigraph_server.settings, SKG_STATE_DIR=str(tmp_path))
+    remote = RemoteStore.from_settings(oxigraph_server.load(SKG_STATE_DIR=str(tmp_path)))
+    sent = tmp_path / "plants.csv"
+    sent.write_bytes(plants_csv(plant("cli-remote-plant", "CLI remote plant")))
+    done = run_skg("import", str(sent), "--who", "tester", env=env)
+    assert done.returncode == 0, done.stderr
+    graph = re.search(r"^Imported \d+ triples as (\S+)\.$", done.stdout, re.M).group(1)
+    assert graph in remote.graphs()
+    assert run_skg("revert", graph, env=env).returncode == 0
+    remote.forget()
+    assert graph not in remote.graphs()
