@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 from app import derived
@@ -49,3 +50,35 @@ def test_query_and_export_read_the_server(oxigraph_server, store):
     exported = run_skg("export", "--format", "nquads", env=env)
     assert exported.returncode == 0, exported.stderr
     assert len(exported.stdout.splitlines()) == len(store)
+
+
+def test_publish_sends_the_imports_accepted_into_the_journal(oxigraph_server, tmp_path):
+    state = {"SKG_STATE_DIR": str(tmp_path)}
+    sent = run_skg("import", str(ROOT / "data" / "templates" / "plants.csv"), "--who", "tester",
+                   env=clean_env(**state))  # the embedded store: the journal only
+    assert sent.returncode == 0, sent.stderr
+    graph = re.search(r"^Imported \d+ triples as (\S+)\.$", sent.stdout, re.M).group(1)
+    remote = RemoteStore.from_settings(oxigraph_server.load(**state))
+    assert graph not in remote.graphs()
+    result = run_skg("publish", env=clean_env(**oxigraph_server.settings, **state))
+    try:
+        assert result.returncode == 0, result.stderr
+        assert f"-> {graph}: 44 triples" in result.stderr
+        remote.forget()
+        assert graph in remote.graphs() and len(remote.graph_triples(graph)) == 44
+    finally:
+        remote.write(lambda server: server.drop_graph(graph))
+
+
+def test_an_unreadable_journal_file_stops_publish_before_anything_is_sent(oxigraph_server,
+                                                                         tmp_path):
+    (tmp_path / "imports").mkdir()
+    (tmp_path / "imports" / "import-broken.nq").write_text('<a> <b> "unclosed .\n')
+    remote = RemoteStore.from_settings(oxigraph_server.load())
+    before = len(remote)
+    result = run_skg("publish", env=clean_env(**oxigraph_server.settings,
+                                              SKG_STATE_DIR=str(tmp_path)))
+    assert result.returncode != 0 and "import-broken.nq" in result.stderr
+    assert "Traceback" not in result.stderr
+    remote.forget()
+    assert len(remote) == before
