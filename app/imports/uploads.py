@@ -39,19 +39,23 @@ def save(settings: Settings, upload: Upload, owner: str) -> str:
 
 def load(settings: Settings, upload_id: str, owner: str, who: str) -> Upload:
     """The saved upload, only for the token that uploaded it."""
+    if not _ID.match(upload_id):
+        raise _not_waiting()
     folder = _folder(settings)
-    try:
-        if not _ID.match(upload_id):
-            raise FileNotFoundError(upload_id)
+    try:  # read both at once: an old upload may be removed meanwhile (_forget_old)
         meta = json.loads((folder / f"{upload_id}.json").read_text(encoding="utf-8"))
         data = (folder / f"{upload_id}.data").read_bytes()
     except FileNotFoundError:
-        raise ImportNotFound(f"This upload is not waiting for confirmation (confirmed "
-                             f"already, not confirmed within {KEEP_DAYS} days, or unknown); "
-                             f"upload the file again.") from None
+        raise _not_waiting() from None
     if meta["owner"] != owner:
         raise ImportNotFound("This upload is not waiting for your confirmation.")
     return Upload(data, meta["file_name"], meta["template"], who)
+
+
+def _not_waiting() -> ImportNotFound:
+    return ImportNotFound(f"This upload is not waiting for confirmation (confirmed already, "
+                          f"not confirmed within {KEEP_DAYS} days, or unknown); upload the "
+                          f"file again.")
 
 
 def discard(settings: Settings, upload_id: str) -> None:
