@@ -61,13 +61,11 @@ class JournalWatch:
         missing = [e for e in entries if e.graph not in present]
         kept = {e.graph for e in entries}
         gone = [g for g in present if g.startswith(IMPORT_PREFIX) and g not in kept]
-        if not missing and not gone:
-            return
         quads = [q for entry in missing for q in _readable(entry)]
         if quads or gone:
             self._pool.write(lambda store: _apply(store, quads, gone))
-        log.info("Applied %d import(s) and %d revert(s) made on the command line",
-                 len(missing), len(gone))
+            log.info("Applied %d quad(s) of new imports and %d revert(s) made on the "
+                     "command line", len(quads), len(gone))
 
 
 def _readable(entry: journal.JournalEntry) -> list[ox.Quad]:
