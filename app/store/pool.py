@@ -26,7 +26,7 @@ import pyoxigraph as ox
 
 from app.errors import QueryTimeout, SkgError, StoreUnavailable
 from app.store import DatasetSpec, QueryResult
-from app.store.embedded import EmbeddedStore
+from app.store.embedded import EmbeddedStore, collector_paused
 
 _FORK = multiprocessing.get_context("fork")
 
@@ -128,7 +128,8 @@ class QueryPool:
                     f"The query ran past the time limit of {timeout:g} s and was stopped. "
                     "Narrow it (fewer property paths, a LIMIT, more specific patterns) "
                     "and try again.", {"timeout_seconds": timeout})
-            status, payload = worker.conn.recv()
+            with collector_paused():  # unpickling a large result, as when building it
+                status, payload = worker.conn.recv()
         except (EOFError, OSError, BrokenPipeError):
             if worker is not None:
                 self._replace(worker)
