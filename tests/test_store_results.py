@@ -1,4 +1,4 @@
-"""Building a large result does not set off Python's cycle collector, and leaves it as it was.
+"""Building a large result (store, worker pipe, server JSON) does not set off the cycle collector.
 
 Every value of a result row is an object the collector tracks; before the
 collector was paused while rows are built, 4,216 rows of ten columns set it off
@@ -8,6 +8,7 @@ about sixty times, with a full pass every second query (app/store/embedded.py).
 from __future__ import annotations
 
 import gc
+import json
 from collections.abc import Iterator
 
 import pyoxigraph as ox
@@ -16,6 +17,7 @@ import pytest
 from app.store import Table
 from app.store.embedded import EmbeddedStore, convert_result
 from app.store.pool import QueryPool
+from app.store.remote_answers import to_result
 
 ROWS = 5_000
 EX = "http://example.org/"
@@ -70,6 +72,18 @@ def test_a_large_result_from_a_query_worker_is_read_without_a_collector_pass(
         assert passes in ([], [0])
     finally:
         pool.close()
+
+
+def test_a_large_answer_from_a_sparql_server_is_read_without_a_collector_pass(passes) -> None:
+    bindings = [{"s": {"type": "uri", "value": f"{EX}s{i}"},
+                 "o": {"type": "literal", "value": f"value {i}"}} for i in range(ROWS)]
+    body = json.dumps({"head": {"vars": ["s", "o"]},
+                       "results": {"bindings": bindings}}).encode()
+    from_a_clean_start(passes)
+    result = to_result(body, "application/sparql-results+json", "SELECT", row_limit=100_000,
+                       limit=10.0)
+    assert isinstance(result, Table) and len(result.rows) == ROWS
+    assert passes in ([], [0])
 
 
 def test_a_collector_turned_off_by_the_caller_stays_off(store) -> None:

@@ -7,6 +7,9 @@ graphs; dump everything. Terms are pyoxigraph terms whatever the backend.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -77,3 +80,23 @@ class Store(Protocol):
 
     def dump(self, *, format: ox.RdfFormat) -> bytes:
         ...
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a result's rows are built (from the
+    embedded store, a query worker's pipe, or a server's JSON).
+
+    Every value of a row is an object the collector tracks, so a large result
+    set it off dozens of times while being built, each pass walking the rows
+    built so far, and a full pass every second query (about 20 ms of 100 for
+    4,216 rows of ten columns, measured). Rows and terms form no cycles: once
+    built, reference counting frees them.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -25,8 +25,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from app.errors import QueryTimeout, SkgError, StoreUnavailable
-from app.store import DatasetSpec, QueryResult
-from app.store.embedded import EmbeddedStore, collector_paused
+from app.store import DatasetSpec, QueryResult, collector_paused
+from app.store.embedded import EmbeddedStore
 
 _FORK = multiprocessing.get_context("fork")
 

@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from SPARQLWrapper import SPARQLExceptions
 
 from app.errors import QueryTimeout, SkgError, SparqlSyntaxError, StoreRefused, StoreUnavailable
-from app.store import QueryResult, Table, Term, Triples
+from app.store import QueryResult, Table, Term, Triples, collector_paused
 
 _TIMEOUT_WORDS = re.compile(r"timed? ?out|timeout|S1T00|SR171|cancell?ed", re.IGNORECASE)
 _BLANK_LABEL = re.compile(r"[^A-Za-z0-9_]")
@@ -74,9 +74,10 @@ def to_result(body: bytes, media_type: str, form: str, row_limit: int,
               limit: float) -> QueryResult:
     """Parse a complete body; a body that does not parse was cut off."""
     try:
-        if form in {"CONSTRUCT", "DESCRIBE"}:
-            return _triples(body, media_type, row_limit)
-        return _solutions(json.loads(body), form, row_limit)
+        with collector_paused():
+            if form in {"CONSTRUCT", "DESCRIBE"}:
+                return _triples(body, media_type, row_limit)
+            return _solutions(json.loads(body), form, row_limit)
     except (ValueError, SyntaxError, KeyError, TypeError):
         raise cut_off(limit) from None
 
