@@ -121,19 +121,20 @@ def parameter_sets(slug: str) -> list[dict[str, str]]:
     return sets
 
 
+def build_fixture_store() -> EmbeddedStore:
+    return build_store(load_settings({}, overrides={"SKG_DATA_DIR": FIXTURE_DATA,
+                                                    "SKG_INCLUDE_DEMO": True}))
+
+
 @pytest.fixture(scope="module")
 def fixture_store() -> EmbeddedStore:
-    settings = load_settings({}, overrides={"SKG_DATA_DIR": FIXTURE_DATA,
-                                            "SKG_INCLUDE_DEMO": True})
-    return build_store(settings)
+    return build_fixture_store()
 
 
 @pytest.fixture(scope="module")
 def edge_store() -> EmbeddedStore:
     """The question fixtures plus the cases where a rewrite could part from its reference."""
-    settings = load_settings({}, overrides={"SKG_DATA_DIR": FIXTURE_DATA,
-                                            "SKG_INCLUDE_DEMO": True})
-    store = build_store(settings)
+    store = build_fixture_store()
     store.replace_graph("https://w3id.org/solidarity-graph/graph/fixture-rewrite-edges",
                         EDGE_CASES.read_bytes(), format=ox.RdfFormat.TURTLE)
     return store
