@@ -44,7 +44,13 @@ _ACCEPT = {"SELECT": "application/sparql-results+json",
            "ASK": "application/sparql-results+json",
            "CONSTRUCT": "application/n-triples, text/turtle;q=0.8",
            "DESCRIBE": "application/n-triples, text/turtle;q=0.8"}
-GRAPHS_QUERY = f"""SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+# The server's named graphs, cheapest way first. `GRAPH ?g {}` names them
+# without reading a triple on Oxigraph server (at 5M triples: 0.00 s, where the
+# scan takes 19 s) and on Jena; Virtuoso names none that way and gets the scan
+# (0.04 s on the curated graph, 8 s at 5M; its plain scan without the FILTER
+# is fast on a bulk-loaded store but takes 6 s on a small one, so it is not used).
+GRAPH_NAMES_QUERY = "SELECT ?g WHERE { GRAPH ?g { } }"
+GRAPH_SCAN_QUERY = f"""SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
   FILTER(STRSTARTS(STR(?g), "{GRAPH}")) }}"""
 COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 QUADS_QUERY = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
@@ -183,11 +189,14 @@ class RemoteStore:
     def graphs(self) -> list[str]:
         """The app's named graphs on the server (the project's graph namespace only)."""
         def fetch() -> list[str]:
-            table = self._send(self._wrapper(GRAPHS_QUERY, self.timeout), self.timeout,
-                               1_000_000)
-            assert isinstance(table, Table)
-            return sorted(row[0].value for row in table.rows if row[0] is not None)
+            names = self._graph_names(GRAPH_NAMES_QUERY) or self._graph_names(GRAPH_SCAN_QUERY)
+            return sorted(name for name in names if name.startswith(str(GRAPH)))
         return self._cached("graphs", fetch)
+
+    def _graph_names(self, sparql: str) -> list[str]:
+        table = self._send(self._wrapper(sparql, self.timeout), self.timeout, 1_000_000)
+        assert isinstance(table, Table)
+        return [row[0].value for row in table.rows if isinstance(row[0], ox.NamedNode)]
 
     def __len__(self) -> int:
         def fetch() -> int:
