@@ -54,6 +54,7 @@ GRAPH_SCAN_QUERY = f"""SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
   FILTER(STRSTARTS(STR(?g), "{GRAPH}")) }}"""
 COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 QUADS_QUERY = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+SLOW_FETCH_FACTOR = 20  # a graph list or size that took 8 s to get is kept 160 s
 
 
 def query_form(sparql: str) -> str:
@@ -106,7 +107,7 @@ class RemoteStore:
         self._lock = threading.Lock()  # guards the cache
         self._write_lock = threading.Lock()  # one write at a time
         self._writes = 0
-        self._cache: dict[str, tuple[float, Any]] = {}
+        self._cache: dict[str, tuple[float, Any, float]] = {}
         self._writer = GraphWriter(config)
 
     @classmethod
@@ -209,14 +210,17 @@ class RemoteStore:
         return self._cached("len", fetch)
 
     def _cached(self, key: str, fetch: Callable[[], Any]) -> Any:
+        """`fetch()`'s value, kept for the cache period, or longer when fetching was slow:
+        SLOW_FETCH_FACTOR times what it took (Virtuoso lists the graphs of 5M triples
+        in 8 s, and explicit datasets need the list for every query)."""
         now = time.monotonic()
         with self._lock:
             hit = self._cache.get(key)
-        if hit and now - hit[0] < self.cache_seconds:
+        if hit and now - hit[0] < max(self.cache_seconds, SLOW_FETCH_FACTOR * hit[2]):
             return hit[1]
         value = fetch()
         with self._lock:
-            self._cache[key] = (now, value)
+            self._cache[key] = (now, value, time.monotonic() - now)
         return value
 
     @property

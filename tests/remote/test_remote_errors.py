@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -39,13 +40,21 @@ ANSWERS: dict[str, tuple[int, dict[str, str], bytes]] = {
     "/broken": (500, {"Content-Type": "text/plain"}, b"Internal error: disk on fire"),
     "/html-200": (200, {"Content-Type": "text/html"}, b"<html>a query page</html>"),
 }
+GRAPH_LIST = (200, {"Content-Type": JSON},
+              b'{"head":{"vars":["g"]},"results":{"bindings":[{"g":{"type":"uri",'
+              b'"value":"https://w3id.org/solidarity-graph/graph/a"}}]}}')
+ANSWERS |= {"/graphs": GRAPH_LIST, "/graphs-slow": GRAPH_LIST}
+ASKED: Counter[str] = Counter()  # requests per path
 
 
 class Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        ASKED[self.path] += 1
         if self.path == "/slow":
             time.sleep(3)
+        if self.path == "/graphs-slow":
+            time.sleep(0.4)
         status, headers, body = ANSWERS.get(self.path, ANSWERS["/whole"])
         self.send_response(status)
         for name, value in headers.items():
@@ -134,6 +143,17 @@ def test_remote_store_without_url_is_refused_by_name():
 def test_a_url_that_is_not_http_is_refused_by_name(name):
     with pytest.raises(ConfigError, match=name):
         load_settings(clean_env(**{name: "file:///etc/passwd"}))
+
+
+@pytest.mark.parametrize(("path", "requests"), [("/graphs", 2), ("/graphs-slow", 1)])
+def test_a_graph_list_that_was_slow_to_get_is_kept_longer(stub, path, requests):
+    """Kept for the cache period (0.1 s here), or 20 times what getting it took."""
+    store = RemoteStore(RemoteConfig(stub + path, dataset="union"), cache_seconds=0.1)
+    before = ASKED[path]
+    assert store.graphs() == ["https://w3id.org/solidarity-graph/graph/a"]
+    time.sleep(0.3)
+    assert store.graphs() == ["https://w3id.org/solidarity-graph/graph/a"]
+    assert ASKED[path] - before == requests
 
 
 def test_writing_without_a_write_endpoint_is_refused_by_name(stub):
